@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "lib/planner/core/task_catalog.h"
 #include "lib/planner/plan/drift.h"
+#include "lib/planner/plan/peer_sources.h"
 
 namespace sei::seiplan {
 
@@ -19,8 +20,17 @@ SimulatedWorld::SimulatedWorld(const std::vector<InjectedFailure>& failures,
 Observation SimulatedWorld::Perform(v1alpha1::SeiNode* node, const planner::Action& action,
                                     const v1alpha1::PlannedTask* task) {
   switch (action.kind) {
-    case ActionKind::kExecute:
     case ActionKind::kSubmit:
+      if (task->type() == planner::task_type::kDiscoverPeers) {
+        // The adapter recomputes discover-peers sources from the live spec
+        // and status.resolvedPeers at every submit (plans.md D9); without a
+        // cluster, label sources resolve only through status.resolvedPeers.
+        absl::Status usable =
+            planner::DiscoverPeerSources(node->spec(), node->status().resolved_peers()).status();
+        if (!usable.ok()) return {Observation::Kind::kTransientError, std::string(usable.message())};
+      }
+      return {Observation::Kind::kOk, ""};
+    case ActionKind::kExecute:
       return {Observation::Kind::kOk, ""};
     case ActionKind::kObserveRollout:
       return {Observation::Kind::kRolloutDone, ""};

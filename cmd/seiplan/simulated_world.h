@@ -1,5 +1,6 @@
 // The cluster and sidecars `seiplan simulate` pretends to talk to: every
-// action succeeds at once unless a failure was injected for its task type.
+// action succeeds at once unless a failure was injected for its task type,
+// or discover-peers has no usable source (label peers that never resolved).
 #ifndef SEI_CMD_SEIPLAN_SIMULATED_WORLD_H_
 #define SEI_CMD_SEIPLAN_SIMULATED_WORLD_H_
 
