@@ -11,6 +11,7 @@
 #include "absl/numeric/int128.h"
 #include "absl/status/status.h"
 #include "absl/strings/escaping.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "google/protobuf/descriptor.h"
@@ -65,7 +66,18 @@ absl::Status PathError(const std::string& path, absl::string_view message) {
 }
 
 absl::Status TypeError(const std::string& path, absl::string_view expected, const Json& got) {
-  return PathError(path, absl::StrCat("expected ", expected, ", got ", DescribeJsonValue(got)));
+  // The usual cause of a boolean or number where a string belongs is a YAML
+  // plain scalar (`enabled: yes`, `name: n`, `size: 5000`); say how to fix it.
+  absl::string_view hint;
+  if (absl::StartsWith(expected, "a string")) {
+    if (got.is_boolean()) {
+      hint = " (YAML reads unquoted yes/no/on/off/y/n/true/false as booleans: quote the value)";
+    } else if (got.is_number()) {
+      hint = " (YAML reads unquoted digits as a number: quote the value)";
+    }
+  }
+  return PathError(path,
+                   absl::StrCat("expected ", expected, ", got ", DescribeJsonValue(got), hint));
 }
 
 bool EmitEmpty(const FieldDescriptor* field) {

@@ -144,7 +144,7 @@ TEST_CASE("Wrong types name the path and the expected type", "[json_codec]") {
           {"targetHeight": "abc"}}}}})")) ==
         "spec.fullNode.snapshot.s3.targetHeight: expected an integer, got string \"abc\"");
   CHECK(NodeError(json::parse(R"({"spec": {"chainId": 5}})")) ==
-        "spec.chainId: expected a string, got number 5");
+        "spec.chainId: expected a string, got number 5 (YAML reads unquoted digits as a number: quote the value)");
   CHECK(NodeError(json::parse(R"({"spec": {"peers": {"static": {}}}})")) ==
         "spec.peers: expected an array, got object");
   CHECK(NodeError(json::parse(R"({"spec": {"peers": [[]]}})")) ==
@@ -154,17 +154,17 @@ TEST_CASE("Wrong types name the path and the expected type", "[json_codec]") {
   CHECK(NodeError(json::parse(R"({"spec": {"paused": "true"}})")) ==
         "spec.paused: expected a boolean, got string \"true\"");
   CHECK(NodeError(json::parse(R"({"metadata": {"labels": {"a": 1}}})")) ==
-        "metadata.labels[a]: expected a string, got number 1");
+        "metadata.labels[a]: expected a string, got number 1 (YAML reads unquoted digits as a number: quote the value)");
   CHECK(NodeError(json::parse(R"({"metadata": {"labels": {"a.b/c": null}}})")) ==
         "metadata.labels[a.b/c]: expected a string, got null");
   CHECK(NodeError(json::parse(R"({"metadata": {"finalizers": ["a", 2]}})")) ==
-        "metadata.finalizers[1]: expected a string, got number 2");
+        "metadata.finalizers[1]: expected a string, got number 2 (YAML reads unquoted digits as a number: quote the value)");
   CHECK(NodeError(json::parse(R"({"spec": {"archive": true}})")) ==
         "spec.archive: expected an object, got boolean true");
   CHECK(NodeError(json::parse("[]")) == "expected an object, got array");
   CHECK(NodeError(json::parse(R"({"spec": {"sidecar": {"resources": {"limits":
           {"cpu": true}}}}})")) ==
-        "spec.sidecar.resources.limits[cpu]: expected a string or an integer, got boolean true");
+        "spec.sidecar.resources.limits[cpu]: expected a string or an integer, got boolean true (YAML reads unquoted yes/no/on/off/y/n/true/false as booleans: quote the value)");
   // Long strings are shortened in messages.
   const std::string message = NodeError(json{{"spec", {{"paused", std::string(500, 'x')}}}});
   CHECK(message.size() < 150);
@@ -251,7 +251,7 @@ TEST_CASE("int_or_string fields accept numbers as their decimal text", "[json_co
   CHECK(EncodeMessage(node)["spec"]["sidecar"]["resources"]["requests"]["cpu"] == "4");
   // Plain string fields do not take numbers.
   CHECK(NodeError(json::parse(R"({"spec": {"overrides": {"mempool.size": 5000}}})")) ==
-        "spec.overrides[mempool.size]: expected a string, got number 5000");
+        "spec.overrides[mempool.size]: expected a string, got number 5000 (YAML reads unquoted digits as a number: quote the value)");
 }
 
 TEST_CASE("Enums use their wire spelling", "[json_codec]") {
@@ -269,7 +269,7 @@ TEST_CASE("Enums use their wire spelling", "[json_codec]") {
   CHECK(NodeError(json::parse(R"({"status": {"phase": "NODE_PHASE_RUNNING"}})"))
             .find("unsupported value") != std::string::npos);
   CHECK(NodeError(json::parse(R"({"status": {"phase": 3}})")) ==
-        "status.phase: expected a string, got number 3");
+        "status.phase: expected a string, got number 3 (YAML reads unquoted digits as a number: quote the value)");
   // Go writes an unset required enum string as "", which means absent.
   node = MustDecodeNode(json::parse(R"({"status": {"plan": {"phase": "", "tasks": []}}})"));
   CHECK(node.status().plan().phase() == v1alpha1::PLAN_PHASE_UNSPECIFIED);
@@ -382,7 +382,7 @@ TEST_CASE("DecodeMessageAt prefixes every path", "[json_codec]") {
   CHECK(warnings[0].path == "items[2].spec.x");
   absl::Status status =
       DecodeMessageAt("items[2]", json::parse(R"({"spec": {"chainId": 1}})"), &node, {}, nullptr);
-  CHECK(status.message() == "items[2].spec.chainId: expected a string, got number 1");
+  CHECK(status.message() == "items[2].spec.chainId: expected a string, got number 1 (YAML reads unquoted digits as a number: quote the value)");
   status = DecodeMessageAt("items[2]", json::parse("7"), &node, {}, nullptr);
   CHECK(status.message() == "items[2]: expected an object, got number 7");
 }

@@ -253,7 +253,7 @@ status:
   CHECK(ReadError("apiVersion: sei.io/v1alpha1\nkind: SeiNode\nspec:\n  overrides:\n"
                   "    giga_executor.enabled: yes\n") ==
         "document 1 (line 1): spec.overrides[giga_executor.enabled]: expected a string, got "
-        "boolean true");
+        "boolean true (YAML reads unquoted yes/no/on/off/y/n/true/false as booleans: quote the value)");
 }
 
 TEST_CASE("Streams mix SeiNodes and SeiNodeTasks", "[manifest]") {
@@ -311,7 +311,7 @@ items: []
         "\"sei.io/v1alpha1\" with kind SeiNode or SeiNodeTask");
   CHECK(ReadError("kind: List\nitems:\n  - apiVersion: sei.io/v1alpha1\n    kind: SeiNode\n"
                   "    spec: {chainId: 5}\n") ==
-        "document 1 (line 1): items[0].spec.chainId: expected a string, got number 5");
+        "document 1 (line 1): items[0].spec.chainId: expected a string, got number 5 (YAML reads unquoted digits as a number: quote the value)");
   CHECK(ReadError("kind: List\nitems: {}\n") ==
         "document 1 (line 1): items: expected an array, got object");
   CHECK(ReadError("kind: List\nitems: [7]\n") ==
@@ -334,7 +334,7 @@ TEST_CASE("Errors name the document, its line and the problem", "[manifest]") {
       "\n"
       "\n";
   CHECK(ReadError(good + "apiVersion: sei.io/v1alpha1\nkind: SeiNode\nspec:\n  chainId: 5\n") ==
-        "document 2 (line 14): spec.chainId: expected a string, got number 5");
+        "document 2 (line 14): spec.chainId: expected a string, got number 5 (YAML reads unquoted digits as a number: quote the value)");
   CHECK(ReadError(good + "kind: SeiNode\n") ==
         "document 2 (line 14): missing apiVersion; expected \"sei.io/v1alpha1\"");
   CHECK(ReadError(good + "apiVersion: apps/v1\nkind: Deployment\n") ==
