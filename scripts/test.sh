@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Set up, build everything, run every test, and end with one line
-# "N passed, N failed" counting Catch2 test cases (a test target that fails
-# to build or crashes before reporting counts as one failed case).
+# Set up, build everything, run every test, check the layering rules, and
+# end with one line "N passed, N failed" counting Catch2 test cases (a test
+# target that crashes before reporting counts as one failed case) plus the
+# layering check.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,6 +34,13 @@ while IFS= read -r target; do
     failed=$((failed + 1))
   fi
 done < <(bazel query 'tests(//...)' 2>/dev/null)
+
+# The architecture's dependency rules, proven with bazel query.
+if bash scripts/check-layering.sh; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1))
+fi
 
 echo "${passed} passed, ${failed} failed"
 [ $status -eq 0 ] && [ $failed -eq 0 ]
