@@ -18,6 +18,9 @@ PACKAGES=(
   libyaml-cpp-dev     # YAML manifests and kubeconfig
   nlohmann-json3-dev  # JSON tree with exact 64-bit integers
   libbenchmark-dev    # Google Benchmark
+  libboost-dev        # Boost.Asio/Beast: the local control plane's HTTP server
+  libboost-system-dev # Boost.System, the one compiled part Asio links against
+  libre2-dev          # RE2 = Go regexp semantics for CRD `pattern` validation
 )
 
 missing=()
