@@ -5,6 +5,12 @@
 #include "lib/planner/core/time_util.h"
 
 namespace sei::planner {
+namespace {
+
+// Overwrites `out` in place (reusing its buffer when the condition exists).
+void Assign(absl::string_view value, std::string* out) { out->assign(value.data(), value.size()); }
+
+}  // namespace
 
 void SetCondition(Conditions* conditions, const ConditionUpdate& update, int64_t generation,
                   absl::Time now) {
@@ -17,14 +23,14 @@ void SetCondition(Conditions* conditions, const ConditionUpdate& update, int64_t
   }
   if (existing == nullptr) {
     existing = conditions->Add();
-    existing->set_type(std::string(update.type));
+    Assign(update.type, existing->mutable_type());
     StampTime(now, existing->mutable_last_transition_time());
   } else if (existing->status() != update.status) {
     StampTime(now, existing->mutable_last_transition_time());
   }
-  existing->set_status(std::string(update.status));
-  existing->set_reason(std::string(update.reason));
-  existing->set_message(std::string(update.message));
+  Assign(update.status, existing->mutable_status());
+  Assign(update.reason, existing->mutable_reason());
+  Assign(update.message, existing->mutable_message());
   existing->set_observed_generation(generation);
 }
 

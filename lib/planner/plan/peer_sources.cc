@@ -11,6 +11,7 @@ std::vector<PeerSourceParam> Sources(const v1alpha1::SeiNodeSpec& spec,
                                      const ResolvedPeers& resolved_peers,
                                      bool keep_unresolved_labels) {
   std::vector<PeerSourceParam> sources;
+  sources.reserve(spec.peers_size());
   for (const v1alpha1::PeerSource& peer : spec.peers()) {
     PeerSourceParam source;
     if (peer.has_ec2_tags()) {
@@ -52,20 +53,27 @@ absl::StatusOr<std::vector<PeerSourceParam>> DiscoverPeerSources(
 
 google::protobuf::Value PeerSourceToValue(const PeerSourceParam& source) {
   google::protobuf::Value value;
-  auto* fields = value.mutable_struct_value()->mutable_fields();
-  (*fields)["type"].set_string_value(source.type);
-  if (!source.region.empty()) (*fields)["region"].set_string_value(source.region);
+  WritePeerSource(source, &value);
+  return value;
+}
+
+void WritePeerSource(const PeerSourceParam& source, google::protobuf::Value* out) {
+  auto* fields = out->mutable_struct_value()->mutable_fields();
+  *(*fields)["type"].mutable_string_value() = source.type;
+  if (!source.region.empty()) *(*fields)["region"].mutable_string_value() = source.region;
   if (!source.tags.empty()) {
     auto* tags = (*fields)["tags"].mutable_struct_value()->mutable_fields();
-    for (const auto& [key, tag_value] : source.tags) (*tags)[key].set_string_value(tag_value);
-  }
-  if (!source.addresses.empty()) {
-    auto* list = (*fields)["addresses"].mutable_list_value();
-    for (const std::string& address : source.addresses) {
-      list->add_values()->set_string_value(address);
+    for (const auto& [key, tag_value] : source.tags) {
+      *(*tags)[key].mutable_string_value() = tag_value;
     }
   }
-  return value;
+  if (!source.addresses.empty()) {
+    auto* list = (*fields)["addresses"].mutable_list_value()->mutable_values();
+    list->Reserve(static_cast<int>(source.addresses.size()));
+    for (const std::string& address : source.addresses) {
+      *list->Add()->mutable_string_value() = address;
+    }
+  }
 }
 
 }  // namespace sei::planner

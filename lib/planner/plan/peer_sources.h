@@ -55,6 +55,8 @@ absl::StatusOr<std::vector<PeerSourceParam>> DiscoverPeerSources(
 // "tags":{...}} or {"type":"static","addresses":[...]}. Empty fields are
 // omitted, as the reference's omitempty tags do.
 google::protobuf::Value PeerSourceToValue(const PeerSourceParam& source);
+// The same shape written into `out`, which must be a fresh (empty) Value.
+void WritePeerSource(const PeerSourceParam& source, google::protobuf::Value* out);
 
 }  // namespace sei::planner
 

@@ -1,9 +1,12 @@
 #include "lib/planner/plan/plan_builder.h"
 
+#include <iterator>
 #include <utility>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "absl/types/span.h"
 #include "lib/planner/core/node_mode.h"
 #include "lib/planner/core/task_catalog.h"
 #include "lib/planner/core/task_id.h"
@@ -20,37 +23,45 @@ namespace {
 using v1alpha1::TaskPlan;
 namespace tt = task_type;
 
-// Collects (type, params) in order, then stamps identity and budgets.
+// Task types in plan order, as the builders list them.
+using TypeList = absl::Span<const absl::string_view>;
+
+// Collects (type, params) in order, then stamps identity and budgets. Each
+// task's params are written straight into the task.
 class PlanAssembler {
  public:
-  explicit PlanAssembler(const v1alpha1::SeiNode& node) : node_(node) {}
+  // `expected_tasks` only sizes the task list up front.
+  PlanAssembler(const v1alpha1::SeiNode& node, int expected_tasks) : node_(node) {
+    plan_.mutable_tasks()->Reserve(expected_tasks);
+  }
 
   // Appends `types` with params derived from the node and `segment`.
-  absl::Status Add(const std::vector<std::string>& types, const TaskParamsInputs& segment) {
-    for (const std::string& type : types) {
-      absl::StatusOr<google::protobuf::Value> params = BuildTaskParams(type, segment);
-      if (!params.ok()) return params.status();
-      v1alpha1::PlannedTask* task = plan_.add_tasks();
-      task->set_type(type);
-      *task->mutable_params() = *std::move(params);
+  absl::Status Add(TypeList types, const TaskParamsInputs& segment) {
+    for (absl::string_view type : types) {
+      absl::Status status = AddTask(type, segment);
+      if (!status.ok()) return status;
     }
     return absl::OkStatus();
   }
-
-  absl::Status Add(const std::vector<std::string>& types) {
-    return Add(types, TaskParamsInputs{&node_});
+  absl::Status Add(const Progression& types, const TaskParamsInputs& segment) {
+    for (const std::string& type : types) {
+      absl::Status status = AddTask(type, segment);
+      if (!status.ok()) return status;
+    }
+    return absl::OkStatus();
   }
+  absl::Status Add(TypeList types) { return Add(types, TaskParamsInputs{&node_}); }
 
   absl::StatusOr<TaskPlan> Finish(const PlanContext& context, v1alpha1::NodePhase target_phase,
                                   v1alpha1::NodePhase failed_phase) {
     if (!context.new_plan_id) {
       return absl::FailedPreconditionError("PlanContext.new_plan_id is not set");
     }
-    std::string plan_id = context.new_plan_id();
+    plan_.set_id(context.new_plan_id());
+    const std::string& plan_id = plan_.id();
     if (plan_id.empty()) {
       return absl::FailedPreconditionError("PlanContext.new_plan_id returned an empty plan ID");
     }
-    plan_.set_id(plan_id);
     plan_.set_phase(v1alpha1::PLAN_PHASE_ACTIVE);
     plan_.set_target_phase(target_phase);
     plan_.set_failed_phase(failed_phase);
@@ -68,12 +79,27 @@ class PlanAssembler {
   }
 
  private:
+  absl::Status AddTask(absl::string_view type, const TaskParamsInputs& segment) {
+    v1alpha1::PlannedTask* task = plan_.add_tasks();
+    task->mutable_type()->assign(type.data(), type.size());
+    return WriteTaskParams(type, segment, task->mutable_params());
+  }
+
   const v1alpha1::SeiNode& node_;
   TaskPlan plan_;
 };
 
-std::vector<std::string> Types(std::initializer_list<absl::string_view> types) {
-  return std::vector<std::string>(types.begin(), types.end());
+// ValidatorGateTypes without copying the type strings.
+absl::InlinedVector<absl::string_view, 3> GateTypes(const v1alpha1::SeiNodeSpec& spec) {
+  absl::InlinedVector<absl::string_view, 3> gates;
+  if (!spec.has_validator() || IsGenesisCeremony(spec)) return gates;
+  const v1alpha1::ValidatorSpec& v = spec.validator();
+  if (!v.signing_key().secret().secret_name().empty()) gates.push_back(tt::kValidateSigningKey);
+  if (!v.node_key().secret().secret_name().empty()) gates.push_back(tt::kValidateNodeKey);
+  if (!v.operator_keyring().secret().secret_name().empty()) {
+    gates.push_back(tt::kValidateOperatorKeyring);
+  }
+  return gates;
 }
 
 // The init plans' config intent; its notes go to the caller for logging.
@@ -96,17 +122,8 @@ absl::StatusOr<std::vector<std::string>> SidecarProgression(const v1alpha1::SeiN
 }  // namespace
 
 std::vector<std::string> ValidatorGateTypes(const v1alpha1::SeiNodeSpec& spec) {
-  std::vector<std::string> gates;
-  if (!spec.has_validator() || IsGenesisCeremony(spec)) return gates;
-  const v1alpha1::ValidatorSpec& v = spec.validator();
-  if (!v.signing_key().secret().secret_name().empty()) {
-    gates.emplace_back(tt::kValidateSigningKey);
-  }
-  if (!v.node_key().secret().secret_name().empty()) gates.emplace_back(tt::kValidateNodeKey);
-  if (!v.operator_keyring().secret().secret_name().empty()) {
-    gates.emplace_back(tt::kValidateOperatorKeyring);
-  }
-  return gates;
+  absl::InlinedVector<absl::string_view, 3> gates = GateTypes(spec);
+  return std::vector<std::string>(gates.begin(), gates.end());
 }
 
 std::vector<std::string> PlanTaskTypes(const TaskPlan& plan) {
@@ -124,11 +141,12 @@ absl::StatusOr<TaskPlan> BuildInitBasePlan(const v1alpha1::SeiNode& node,
       SidecarProgression(node.spec(), ProgressionStage::kBase);
   if (!sidecar.ok()) return sidecar.status();
 
-  PlanAssembler plan(node);
-  absl::Status status = plan.Add(Types({tt::kEnsureDataPvc}));
-  if (status.ok()) status = plan.Add(ValidatorGateTypes(node.spec()));
+  const auto gates = GateTypes(node.spec());
+  PlanAssembler plan(node, static_cast<int>(4 + gates.size() + sidecar->size()));
+  absl::Status status = plan.Add({tt::kEnsureDataPvc});
+  if (status.ok()) status = plan.Add(gates);
   if (status.ok()) {
-    status = plan.Add(Types({tt::kApplyRbacProxyConfig, tt::kApplyStatefulSet, tt::kApplyService}));
+    status = plan.Add({tt::kApplyRbacProxyConfig, tt::kApplyStatefulSet, tt::kApplyService});
   }
   if (status.ok()) {
     status = plan.Add(*sidecar, {&node, SnapshotSourceOf(node.spec()), &*intent});
@@ -144,13 +162,14 @@ absl::StatusOr<TaskPlan> BuildGenesisCeremonyPlan(const v1alpha1::SeiNode& node,
   if (!intent.ok()) return intent.status();
   // A fixed list (§8.2): identities and gentxs first, then configure-genesis
   // waits (budget 180) for the group to publish the assembled genesis.json.
-  PlanAssembler plan(node);
-  absl::Status status = plan.Add(
-      Types({tt::kEnsureDataPvc, tt::kApplyRbacProxyConfig, tt::kApplyStatefulSet,
-             tt::kApplyService, tt::kGenerateIdentity, tt::kGenerateGentx,
-             tt::kUploadGenesisArtifacts, tt::kConfigureGenesis, tt::kConfigApply,
-             tt::kSetGenesisPeers, tt::kConfigValidate, tt::kMarkReady}),
-      {&node, nullptr, &*intent});
+  constexpr absl::string_view kTypes[] = {
+      tt::kEnsureDataPvc,          tt::kApplyRbacProxyConfig, tt::kApplyStatefulSet,
+      tt::kApplyService,           tt::kGenerateIdentity,     tt::kGenerateGentx,
+      tt::kUploadGenesisArtifacts, tt::kConfigureGenesis,     tt::kConfigApply,
+      tt::kSetGenesisPeers,        tt::kConfigValidate,       tt::kMarkReady,
+  };
+  PlanAssembler plan(node, static_cast<int>(std::size(kTypes)));
+  absl::Status status = plan.Add(kTypes, {&node, nullptr, &*intent});
   if (!status.ok()) return status;
   return plan.Finish(context, v1alpha1::NODE_PHASE_RUNNING, v1alpha1::NODE_PHASE_FAILED);
 }
@@ -167,19 +186,21 @@ absl::StatusOr<TaskPlan> BuildBootstrapPlan(const v1alpha1::SeiNode& node,
       SidecarProgression(node.spec(), ProgressionStage::kAfterBootstrap);
   if (!production.ok()) return production.status();
 
-  PlanAssembler plan(node);
+  const auto gates = GateTypes(node.spec());
+  PlanAssembler plan(node, static_cast<int>(8 + gates.size() + bootstrap_pod->size() +
+                                            production->size()));
   // Phase 0; the gates come after apply-rbac-proxy-config here (§8.3).
-  absl::Status status = plan.Add(Types({tt::kEnsureDataPvc, tt::kApplyRbacProxyConfig}));
-  if (status.ok()) status = plan.Add(ValidatorGateTypes(node.spec()));
+  absl::Status status = plan.Add({tt::kEnsureDataPvc, tt::kApplyRbacProxyConfig});
+  if (status.ok()) status = plan.Add(gates);
   // Phase 1-2: the bootstrap Job's sidecar restores and syncs the snapshot.
-  if (status.ok()) status = plan.Add(Types({tt::kDeployBootstrapService, tt::kDeployBootstrapJob}));
+  if (status.ok()) status = plan.Add({tt::kDeployBootstrapService, tt::kDeployBootstrapJob});
   if (status.ok()) {
     status = plan.Add(*bootstrap_pod, {&node, SnapshotSourceOf(node.spec()), &*intent});
   }
   // Phase 3-4: hand the volume over to the StatefulSet.
   if (status.ok()) {
-    status = plan.Add(Types({tt::kAwaitBootstrapComplete, tt::kTeardownBootstrap,
-                             tt::kApplyStatefulSet, tt::kApplyService}));
+    status = plan.Add({tt::kAwaitBootstrapComplete, tt::kTeardownBootstrap,
+                       tt::kApplyStatefulSet, tt::kApplyService});
   }
   // Phase 5: the production pod, built with no snapshot source.
   if (status.ok()) status = plan.Add(*production, {&node, nullptr, &*intent});
@@ -189,14 +210,14 @@ absl::StatusOr<TaskPlan> BuildBootstrapPlan(const v1alpha1::SeiNode& node,
 
 absl::StatusOr<TaskPlan> BuildNodeUpdatePlan(const v1alpha1::SeiNode& node,
                                              const PlanContext& context) {
-  PlanAssembler plan(node);
-  absl::Status status = plan.Add(ValidatorGateTypes(node.spec()));
+  const auto gates = GateTypes(node.spec());
+  PlanAssembler plan(node, static_cast<int>(gates.size() + 7));
+  absl::Status status = plan.Add(gates);
   // Update plans never re-apply the config intent; config-patch only updates
   // the controller-owned external address on the still-running old pod.
   if (status.ok()) {
-    status = plan.Add(Types({tt::kApplyStatefulSet, tt::kApplyService, tt::kConfigPatch,
-                             tt::kConfigValidate, tt::kReplacePod, tt::kObserveImage,
-                             tt::kMarkReady}));
+    status = plan.Add({tt::kApplyStatefulSet, tt::kApplyService, tt::kConfigPatch,
+                       tt::kConfigValidate, tt::kReplacePod, tt::kObserveImage, tt::kMarkReady});
   }
   if (!status.ok()) return status;
   // No failedPhase: a failed update leaves the node Running and is rebuilt.
@@ -205,8 +226,8 @@ absl::StatusOr<TaskPlan> BuildNodeUpdatePlan(const v1alpha1::SeiNode& node,
 
 absl::StatusOr<TaskPlan> BuildMarkReadyPlan(const v1alpha1::SeiNode& node,
                                             const PlanContext& context) {
-  PlanAssembler plan(node);
-  absl::Status status = plan.Add(Types({tt::kMarkReady}));
+  PlanAssembler plan(node, 1);
+  absl::Status status = plan.Add({tt::kMarkReady});
   if (!status.ok()) return status;
   return plan.Finish(context, v1alpha1::NODE_PHASE_RUNNING, v1alpha1::NODE_PHASE_UNSPECIFIED);
 }

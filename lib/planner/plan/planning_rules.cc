@@ -31,9 +31,8 @@ void CheckBootstrapImage(const SnapshotSource* snapshot, absl::string_view mode_
 void CheckSnapshotGeneration(bool present, const SnapshotGenerationConfig& generation,
                              absl::string_view mode_field, FieldViolations* out) {
   if (!present) return;
-  const std::string path = absl::StrCat("spec.", mode_field, ".snapshotGeneration");
   if (!generation.has_tendermint()) {
-    Add(out, absl::StrCat(path, ".tendermint"),
+    Add(out, absl::StrCat("spec.", mode_field, ".snapshotGeneration.tendermint"),
         absl::StrCat(mode_field,
                      ": snapshotGeneration is set but has no sub-struct (e.g., tendermint); "
                      "omit it to disable snapshot generation"));
@@ -41,7 +40,7 @@ void CheckSnapshotGeneration(bool present, const SnapshotGenerationConfig& gener
   }
   // The uploader publishes the second-to-latest snapshot, so two must be kept.
   if (generation.tendermint().has_publish() && generation.tendermint().keep_recent() < 2) {
-    Add(out, absl::StrCat(path, ".tendermint.keepRecent"),
+    Add(out, absl::StrCat("spec.", mode_field, ".snapshotGeneration.tendermint.keepRecent"),
         absl::StrCat(mode_field,
                      ": snapshotGeneration.tendermint.keepRecent must be >= 2 when publish is "
                      "set (upload algorithm requires the second-to-latest snapshot)"));
@@ -109,11 +108,9 @@ void CheckValidator(const SeiNodeSpec& spec, FieldViolations* out) {
     return;
   }
   const auto& v = spec.validator();
-  const std::string signing_name =
-      v.has_signing_key() && v.signing_key().has_secret() ? v.signing_key().secret().secret_name()
-                                                          : "";
-  const std::string node_key_name =
-      v.has_node_key() && v.node_key().has_secret() ? v.node_key().secret().secret_name() : "";
+  // Views into the spec; an absent key reads as "" (the default instance's name).
+  const absl::string_view signing_name = v.signing_key().secret().secret_name();
+  const absl::string_view node_key_name = v.node_key().secret().secret_name();
 
   if (v.has_signing_key()) {
     // A ceremony validator generates its own consensus key (generate-identity).
@@ -142,11 +139,11 @@ void CheckValidator(const SeiNodeSpec& spec, FieldViolations* out) {
     const auto& ring = v.operator_keyring().secret();
     const std::string& keyring = ring.secret_name();
     const std::string& passphrase = ring.passphrase_secret_ref().secret_name();
-    const std::string keyring_path = "spec.validator.operatorKeyring.secret.secretName";
-    const std::string passphrase_path =
+    constexpr absl::string_view keyring_path = "spec.validator.operatorKeyring.secret.secretName";
+    constexpr absl::string_view passphrase_path =
         "spec.validator.operatorKeyring.secret.passphraseSecretRef.secretName";
     if (!keyring.empty() && keyring == passphrase) {
-      Add(out, passphrase_path,
+      Add(out, std::string(passphrase_path),
           absl::StrCat("validator: operatorKeyring data Secret \"", keyring,
                        "\" must differ from its passphrase Secret"));
     }

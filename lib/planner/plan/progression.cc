@@ -29,6 +29,7 @@ absl::Status InsertBefore(Progression* progression, absl::string_view target,
 
 Progression BaseProgression(SnapshotMode mode) {
   Progression progression;
+  progression.reserve(8);  // room for every insertion of §7.3
   if (mode == SnapshotMode::kSnapshot) {
     progression.emplace_back(task_type::kSnapshotRestore);
   }

@@ -8,23 +8,23 @@ namespace sei::planner {
 void ApplySidecarHealth(const SidecarHealth& health, absl::Time now, v1alpha1::SeiNode* node) {
   ConditionUpdate update{sidecar_ready::kType, kConditionUnknown,
                          sidecar_ready::kReasonUnreachable, ""};
-  std::string message;
+  std::string unreachable_message;  // the only message that is not a literal
   switch (health.state) {
     case SidecarHealth::State::kReady:
       update.status = kConditionTrue;
       update.reason = sidecar_ready::kReasonReady;
-      message = "sidecar returned 200";
+      update.message = "sidecar returned 200";
       break;
     case SidecarHealth::State::kNotReady:
       update.status = kConditionFalse;
       update.reason = sidecar_ready::kReasonNotReady;
-      message = "sidecar returned 503, re-issuing mark-ready";
+      update.message = "sidecar returned 503, re-issuing mark-ready";
       break;
     case SidecarHealth::State::kUnreachable:
-      message = absl::StrCat("sidecar Healthz error: ", health.error);
+      unreachable_message = absl::StrCat("sidecar Healthz error: ", health.error);
+      update.message = unreachable_message;
       break;
   }
-  update.message = message;
   SetCondition(node->mutable_status()->mutable_conditions(), update,
                node->metadata().generation(), now);
 }

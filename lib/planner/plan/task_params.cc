@@ -1,6 +1,8 @@
 #include "lib/planner/plan/task_params.h"
 
 #include <cmath>
+#include <string_view>
+#include <utility>
 
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
@@ -12,11 +14,19 @@ namespace {
 
 using google::protobuf::Value;
 
-// Keys of one params object, filled in call order.
+// Fills the keys of one params object in place: every Value is built where
+// the plan stores it, with no temporaries to copy or swap.
 class ParamsWriter {
  public:
+  // Makes `out` an object (possibly left empty: `{}`).
+  explicit ParamsWriter(Value* out) : fields_(out->mutable_struct_value()->mutable_fields()) {}
+
   ParamsWriter& Str(absl::string_view key, absl::string_view value) {
-    Field(key).set_string_value(std::string(value));
+    Field(key).mutable_string_value()->assign(value.data(), value.size());
+    return *this;
+  }
+  ParamsWriter& Str(absl::string_view key, std::string&& value) {
+    *Field(key).mutable_string_value() = std::move(value);
     return *this;
   }
   ParamsWriter& Num(absl::string_view key, int64_t value) {
@@ -32,45 +42,98 @@ class ParamsWriter {
     Field(key).set_null_value(google::protobuf::NULL_VALUE);
     return *this;
   }
-  ParamsWriter& Set(absl::string_view key, Value value) {
-    Field(key) = std::move(value);
-    return *this;
+  // The object under `key`, to fill in turn.
+  ParamsWriter Object(absl::string_view key) { return ParamsWriter(&Field(key)); }
+  // The (empty) list under `key`.
+  google::protobuf::RepeatedPtrField<Value>* List(absl::string_view key) {
+    return Field(key).mutable_list_value()->mutable_values();
   }
-  Value Build() { return std::move(value_); }
 
  private:
   Value& Field(absl::string_view key) {
-    return (*value_.mutable_struct_value()->mutable_fields())[std::string(key)];
+    return (*fields_)[std::string_view(key.data(), key.size())];
   }
-  Value value_ = EmptyTaskParams();
+  google::protobuf::Map<std::string, Value>* fields_;
 };
 
-Value StringList(const ResolvedPeers& items) {
-  Value value;
-  auto* list = value.mutable_list_value();
-  for (const std::string& item : items) list->add_values()->set_string_value(item);
-  return value;
-}
-
-std::string BootstrapJobName(const v1alpha1::SeiNode& node) {
-  return absl::StrCat(node.metadata().name(), "-bootstrap");
+void WriteStringList(const ResolvedPeers& items, google::protobuf::RepeatedPtrField<Value>* list) {
+  list->Reserve(items.size());
+  for (const std::string& item : items) *list->Add()->mutable_string_value() = item;
 }
 
 const v1alpha1::GenesisCeremonyNodeConfig& Ceremony(const v1alpha1::SeiNode& node) {
   return node.spec().validator().genesis_ceremony();
 }
 
-Value ValidateOperatorKeyringParams(const v1alpha1::SeiNode& node) {
+void WriteNodeRef(const v1alpha1::SeiNode& node, Value* out) {
+  ParamsWriter(out)
+      .Str("nodeName", node.metadata().name())
+      .Str("namespace", node.metadata().namespace_());
+}
+
+std::string BootstrapJobName(const v1alpha1::SeiNode& node) {
+  return absl::StrCat(node.metadata().name(), "-bootstrap");
+}
+
+void WriteValidateOperatorKeyring(const v1alpha1::SeiNode& node, Value* out) {
   const auto& ring = node.spec().validator().operator_keyring().secret();
   // keyName's CRD default, for specs that never went through admission.
-  const std::string key_name = ring.key_name().empty() ? "node_admin" : ring.key_name();
-  return ParamsWriter()
+  const absl::string_view key_name =
+      ring.key_name().empty() ? absl::string_view("node_admin") : ring.key_name();
+  ParamsWriter(out)
       .Str("secretName", ring.secret_name())
       .Str("keyName", key_name)
       .Str("passphraseSecretName", ring.passphrase_secret_ref().secret_name())
       .Str("passphraseSecretKey", ring.passphrase_secret_ref().key())
-      .Str("namespace", node.metadata().namespace_())
-      .Build();
+      .Str("namespace", node.metadata().namespace_());
+}
+
+void WriteSnapshotRestore(const v1alpha1::SnapshotSource* snapshot, Value* out) {
+  const int64_t height =
+      snapshot != nullptr && snapshot->has_s3() ? snapshot->s3().target_height() : 0;
+  ParamsWriter(out).Num("TargetHeight", height);
+}
+
+void WriteConfigApply(const ConfigIntent& intent, Value* out) {
+  ParamsWriter writer(out);
+  writer.Str("mode", intent.mode);
+  ParamsWriter overrides = writer.Object("overrides");
+  for (const auto& [key, value] : intent.overrides) overrides.Str(key, value);
+}
+
+void WriteConfigPatch(const v1alpha1::SeiNodeSpec& spec, Value* out) {
+  ParamsWriter(out)
+      .Object("files")
+      .Object("config.toml")
+      .Object("p2p")
+      .Str("external-address", spec.external_address());
+}
+
+void WriteDiscoverPeers(const std::vector<PeerSourceParam>& sources, Value* out) {
+  ParamsWriter writer(out);
+  // A nil Go slice without omitempty persists as null.
+  if (sources.empty()) {
+    writer.Null("Sources");
+    return;
+  }
+  google::protobuf::RepeatedPtrField<Value>* list = writer.List("Sources");
+  list->Reserve(static_cast<int>(sources.size()));
+  for (const PeerSourceParam& source : sources) WritePeerSource(source, list->Add());
+}
+
+void WriteConfigureStateSync(const v1alpha1::SnapshotSource* snapshot,
+                             const ResolvedPeers& rpc_witnesses, Value* out) {
+  ParamsWriter writer(out);
+  writer.Bool("UseLocalSnapshot", snapshot != nullptr && snapshot->has_s3())
+      .Str("TrustPeriod",
+           snapshot != nullptr ? absl::string_view(snapshot->trust_period()) : "")
+      .Num("BackfillBlocks", snapshot != nullptr ? snapshot->backfill_blocks() : 0);
+  // Empty → null: the sidecar then derives witnesses from the persistent peers.
+  if (rpc_witnesses.empty()) {
+    writer.Null("RpcServers");
+  } else {
+    WriteStringList(rpc_witnesses, writer.List("RpcServers"));
+  }
 }
 
 }  // namespace
@@ -82,58 +145,50 @@ Value EmptyTaskParams() {
 }
 
 Value NodeRefParams(const v1alpha1::SeiNode& node) {
-  return ParamsWriter()
-      .Str("nodeName", node.metadata().name())
-      .Str("namespace", node.metadata().namespace_())
-      .Build();
+  Value value;
+  WriteNodeRef(node, &value);
+  return value;
 }
 
 Value SnapshotRestoreParams(const v1alpha1::SnapshotSource* snapshot) {
-  const int64_t height =
-      snapshot != nullptr && snapshot->has_s3() ? snapshot->s3().target_height() : 0;
-  return ParamsWriter().Num("TargetHeight", height).Build();
+  Value value;
+  WriteSnapshotRestore(snapshot, &value);
+  return value;
 }
 
 Value ConfigApplyParams(const ConfigIntent& intent) {
-  Value overrides = EmptyTaskParams();
-  auto* fields = overrides.mutable_struct_value()->mutable_fields();
-  for (const auto& [key, value] : intent.overrides) (*fields)[key].set_string_value(value);
-  return ParamsWriter().Str("mode", intent.mode).Set("overrides", std::move(overrides)).Build();
+  Value value;
+  WriteConfigApply(intent, &value);
+  return value;
 }
 
 Value ConfigPatchParams(const v1alpha1::SeiNodeSpec& spec) {
-  Value p2p = ParamsWriter().Str("external-address", spec.external_address()).Build();
-  Value config_toml = ParamsWriter().Set("p2p", std::move(p2p)).Build();
-  Value files = ParamsWriter().Set("config.toml", std::move(config_toml)).Build();
-  return ParamsWriter().Set("files", std::move(files)).Build();
+  Value value;
+  WriteConfigPatch(spec, &value);
+  return value;
 }
 
 Value DiscoverPeersParams(const std::vector<PeerSourceParam>& sources) {
-  // A nil Go slice without omitempty persists as null.
-  if (sources.empty()) return ParamsWriter().Null("Sources").Build();
-  Value list;
-  for (const PeerSourceParam& source : sources) {
-    *list.mutable_list_value()->add_values() = PeerSourceToValue(source);
-  }
-  return ParamsWriter().Set("Sources", std::move(list)).Build();
+  Value value;
+  WriteDiscoverPeers(sources, &value);
+  return value;
 }
 
 Value ConfigureStateSyncParams(const v1alpha1::SnapshotSource* snapshot,
                                const ResolvedPeers& rpc_witnesses) {
-  ParamsWriter writer;
-  writer.Bool("UseLocalSnapshot", snapshot != nullptr && snapshot->has_s3())
-      .Str("TrustPeriod", snapshot != nullptr ? snapshot->trust_period() : "")
-      .Num("BackfillBlocks", snapshot != nullptr ? snapshot->backfill_blocks() : 0);
-  // Empty → null: the sidecar then derives witnesses from the persistent peers.
-  if (rpc_witnesses.empty()) {
-    writer.Null("RpcServers");
-  } else {
-    writer.Set("RpcServers", StringList(rpc_witnesses));
-  }
-  return writer.Build();
+  Value value;
+  WriteConfigureStateSync(snapshot, rpc_witnesses, &value);
+  return value;
 }
 
 absl::StatusOr<Value> BuildTaskParams(absl::string_view type, const TaskParamsInputs& in) {
+  Value value;
+  absl::Status status = WriteTaskParams(type, in, &value);
+  if (!status.ok()) return status;
+  return value;
+}
+
+absl::Status WriteTaskParams(absl::string_view type, const TaskParamsInputs& in, Value* out) {
   if (in.node == nullptr) {
     return absl::InvalidArgumentError(absl::StrCat("params of ", type, ": no node given"));
   }
@@ -145,67 +200,57 @@ absl::StatusOr<Value> BuildTaskParams(absl::string_view type, const TaskParamsIn
   if (type == tt::kEnsureDataPvc || type == tt::kApplyStatefulSet || type == tt::kApplyService ||
       type == tt::kApplyRbacProxyConfig || type == tt::kReplacePod ||
       type == tt::kObserveImage) {
-    return NodeRefParams(node);
-  }
-  if (type == tt::kValidateSigningKey) {
-    return ParamsWriter()
+    WriteNodeRef(node, out);
+  } else if (type == tt::kValidateSigningKey) {
+    ParamsWriter(out)
         .Str("secretName", node.spec().validator().signing_key().secret().secret_name())
-        .Str("namespace", ns)
-        .Build();
-  }
-  if (type == tt::kValidateNodeKey) {
-    return ParamsWriter()
+        .Str("namespace", ns);
+  } else if (type == tt::kValidateNodeKey) {
+    ParamsWriter(out)
         .Str("secretName", node.spec().validator().node_key().secret().secret_name())
-        .Str("namespace", ns)
-        .Build();
-  }
-  if (type == tt::kValidateOperatorKeyring) return ValidateOperatorKeyringParams(node);
-  if (type == tt::kDeployBootstrapService) {
-    return ParamsWriter().Str("serviceName", name).Str("namespace", ns).Build();
-  }
-  if (type == tt::kDeployBootstrapJob || type == tt::kAwaitBootstrapComplete) {
-    return ParamsWriter().Str("jobName", BootstrapJobName(node)).Str("namespace", ns).Build();
-  }
-  if (type == tt::kTeardownBootstrap) {
-    return ParamsWriter()
+        .Str("namespace", ns);
+  } else if (type == tt::kValidateOperatorKeyring) {
+    WriteValidateOperatorKeyring(node, out);
+  } else if (type == tt::kDeployBootstrapService) {
+    ParamsWriter(out).Str("serviceName", name).Str("namespace", ns);
+  } else if (type == tt::kDeployBootstrapJob || type == tt::kAwaitBootstrapComplete) {
+    ParamsWriter(out).Str("jobName", BootstrapJobName(node)).Str("namespace", ns);
+  } else if (type == tt::kTeardownBootstrap) {
+    ParamsWriter(out)
         .Str("jobName", BootstrapJobName(node))
         .Str("serviceName", name)
-        .Str("namespace", ns)
-        .Build();
-  }
-  if (type == tt::kSnapshotRestore) return SnapshotRestoreParams(in.snapshot);
-  if (type == tt::kConfigureGenesis || type == tt::kConfigValidate || type == tt::kMarkReady ||
-      type == tt::kSnapshotUpload || type == tt::kSetGenesisPeers) {
-    return EmptyTaskParams();
-  }
-  if (type == tt::kConfigApply) {
+        .Str("namespace", ns);
+  } else if (type == tt::kSnapshotRestore) {
+    WriteSnapshotRestore(in.snapshot, out);
+  } else if (type == tt::kConfigureGenesis || type == tt::kConfigValidate ||
+             type == tt::kMarkReady || type == tt::kSnapshotUpload ||
+             type == tt::kSetGenesisPeers) {
+    out->mutable_struct_value();  // {}
+  } else if (type == tt::kConfigApply) {
     if (in.config_intent == nullptr) {
       return absl::InvalidArgumentError("params of config-apply: no config intent given");
     }
-    return ConfigApplyParams(*in.config_intent);
-  }
-  if (type == tt::kConfigPatch) return ConfigPatchParams(node.spec());
-  if (type == tt::kDiscoverPeers) {
-    return DiscoverPeersParams(BuildTimePeerSources(node.spec(), node.status().resolved_peers()));
-  }
-  if (type == tt::kConfigureStateSync) {
-    return ConfigureStateSyncParams(in.snapshot, node.status().resolved_rpc_witnesses());
-  }
-  if (type == tt::kGenerateIdentity) {
-    return ParamsWriter().Str("ChainID", Ceremony(node).chain_id()).Str("Moniker", name).Build();
-  }
-  if (type == tt::kGenerateGentx) {
-    return ParamsWriter()
+    WriteConfigApply(*in.config_intent, out);
+  } else if (type == tt::kConfigPatch) {
+    WriteConfigPatch(node.spec(), out);
+  } else if (type == tt::kDiscoverPeers) {
+    WriteDiscoverPeers(BuildTimePeerSources(node.spec(), node.status().resolved_peers()), out);
+  } else if (type == tt::kConfigureStateSync) {
+    WriteConfigureStateSync(in.snapshot, node.status().resolved_rpc_witnesses(), out);
+  } else if (type == tt::kGenerateIdentity) {
+    ParamsWriter(out).Str("ChainID", Ceremony(node).chain_id()).Str("Moniker", name);
+  } else if (type == tt::kGenerateGentx) {
+    ParamsWriter(out)
         .Str("ChainID", Ceremony(node).chain_id())
         .Str("StakingAmount", Ceremony(node).staking_amount())
-        .Str("AccountBalance", Ceremony(node).account_balance())
-        .Build();
+        .Str("AccountBalance", Ceremony(node).account_balance());
+  } else if (type == tt::kUploadGenesisArtifacts) {
+    ParamsWriter(out).Str("NodeName", name);
+  } else {
+    return absl::InvalidArgumentError(
+        absl::StrCat("no build-time params for task type \"", type, "\" in a node plan"));
   }
-  if (type == tt::kUploadGenesisArtifacts) {
-    return ParamsWriter().Str("NodeName", name).Build();
-  }
-  return absl::InvalidArgumentError(
-      absl::StrCat("no build-time params for task type \"", type, "\" in a node plan"));
+  return absl::OkStatus();
 }
 
 const Value* FindParamField(const Value& params, absl::string_view key) {

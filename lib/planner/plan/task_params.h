@@ -39,6 +39,12 @@ struct TaskParamsInputs {
 absl::StatusOr<google::protobuf::Value> BuildTaskParams(absl::string_view type,
                                                         const TaskParamsInputs& in);
 
+// BuildTaskParams writing into `out`, which must be a fresh (empty) Value —
+// e.g. a planned task's params, so the payload is built where the plan keeps
+// it. On error nothing is written.
+absl::Status WriteTaskParams(absl::string_view type, const TaskParamsInputs& in,
+                             google::protobuf::Value* out);
+
 // Individual shapes, for callers that need one without a plan (e.g. the
 // discover-peers adapter re-encoding recomputed sources, D9).
 
