@@ -6,16 +6,15 @@
 #include "absl/strings/str_cat.h"
 #include "lib/api/json_codec.h"
 #include "lib/planner/core/plan_kind.h"
-#include "proto/sei/json_options.pb.h"
+#include "lib/planner/core/wire_names.h"
 
 namespace sei::seiplan {
 namespace {
 
-std::string EnumWire(const google::protobuf::EnumDescriptor* type, int number) {
-  const google::protobuf::EnumValueDescriptor* value = type->FindValueByNumber(number);
-  if (value == nullptr || number == 0) return "<none>";
-  // The `wire` option is the value's JSON spelling (proto/sei/json_options.proto).
-  return value->options().GetExtension(sei::json::wire);
+template <typename Enum>
+std::string EnumWire(Enum value) {
+  absl::string_view name = planner::WireName(value);
+  return name.empty() ? "<none>" : std::string(name);
 }
 
 std::string ParamsJson(const v1alpha1::PlannedTask& task) {
@@ -26,14 +25,14 @@ std::string ParamsJson(const v1alpha1::PlannedTask& task) {
 }  // namespace
 
 std::string PhaseName(v1alpha1::NodePhase phase) {
-  return EnumWire(v1alpha1::NodePhase_descriptor(), phase);
+  return EnumWire(phase);
 }
 
 std::string RenderPlanTable(const v1alpha1::TaskPlan& plan) {
   std::string out = absl::StrCat(
       "plan ", plan.id().empty() ? "<no id>" : plan.id(), "  kind=",
       planner::PlanKindLabel(planner::ClassifyPlan(plan)),
-      "  phase=", EnumWire(v1alpha1::PlanPhase_descriptor(), plan.phase()),
+      "  phase=", EnumWire(plan.phase()),
       "  targetPhase=", PhaseName(plan.target_phase()),
       "  failedPhase=", PhaseName(plan.failed_phase()), "\n");
 
@@ -42,7 +41,7 @@ std::string RenderPlanTable(const v1alpha1::TaskPlan& plan) {
   for (int i = 0; i < plan.tasks_size(); ++i) {
     const v1alpha1::PlannedTask& task = plan.tasks(i);
     rows.push_back({absl::StrCat(i), task.type(),
-                    EnumWire(v1alpha1::TaskStatus_descriptor(), task.status()),
+                    EnumWire(task.status()),
                     absl::StrCat(task.retry_count(), "/", task.max_retries()), task.id(),
                     ParamsJson(task)});
   }

@@ -1,5 +1,7 @@
 #include "lib/planner/executor/plan_cursor.h"
 
+#include "lib/planner/core/wire_names.h"
+
 #include "absl/strings/str_cat.h"
 
 namespace sei::planner {
@@ -21,23 +23,13 @@ std::string TaskLabel(const v1alpha1::TaskPlan& plan, int index) {
 }
 
 absl::string_view NodePhaseName(v1alpha1::NodePhase phase) {
-  switch (phase) {
-    case v1alpha1::NODE_PHASE_PENDING: return "Pending";
-    case v1alpha1::NODE_PHASE_INITIALIZING: return "Initializing";
-    case v1alpha1::NODE_PHASE_RUNNING: return "Running";
-    case v1alpha1::NODE_PHASE_FAILED: return "Failed";
-    case v1alpha1::NODE_PHASE_TERMINATING: return "Terminating";
-    default: return "(empty)";
-  }
+  absl::string_view name = WireName(phase);
+  return name.empty() ? "(empty)" : name;
 }
 
 absl::string_view PlanPhaseName(v1alpha1::PlanPhase phase) {
-  switch (phase) {
-    case v1alpha1::PLAN_PHASE_ACTIVE: return "Active";
-    case v1alpha1::PLAN_PHASE_COMPLETE: return "Complete";
-    case v1alpha1::PLAN_PHASE_FAILED: return "Failed";
-    default: return "(empty)";
-  }
+  absl::string_view name = WireName(phase);
+  return name.empty() ? "(empty)" : name;
 }
 
 }  // namespace sei::planner

@@ -1,5 +1,7 @@
 #include "lib/planner/nodetask/target_gate.h"
 
+#include "lib/planner/core/wire_names.h"
+
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "lib/planner/core/conditions.h"
@@ -32,22 +34,7 @@ Failure TargetNotFound(v1alpha1::SeiNodeTask* task, absl::Time now) {
 
 }  // namespace
 
-absl::string_view NodePhaseName(v1alpha1::NodePhase phase) {
-  switch (phase) {
-    case v1alpha1::NODE_PHASE_PENDING:
-      return "Pending";
-    case v1alpha1::NODE_PHASE_INITIALIZING:
-      return "Initializing";
-    case v1alpha1::NODE_PHASE_RUNNING:
-      return "Running";
-    case v1alpha1::NODE_PHASE_FAILED:
-      return "Failed";
-    case v1alpha1::NODE_PHASE_TERMINATING:
-      return "Terminating";
-    default:
-      return "";
-  }
-}
+absl::string_view NodePhaseName(v1alpha1::NodePhase phase) { return WireName(phase); }
 
 v1alpha1::NodePhase EffectiveRequirePhase(const v1alpha1::SeiNodeTaskTarget& target) {
   return target.require_phase() == v1alpha1::NODE_PHASE_UNSPECIFIED ? v1alpha1::NODE_PHASE_RUNNING
