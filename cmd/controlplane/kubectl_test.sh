@@ -110,6 +110,44 @@ expect_output "secret data round trip" "Yg==" K get secret g2 -n x -o 'jsonpath=
 expect_output "kubectl label" "configmap/g1 labeled" K label cm g1 -n x tier=web
 expect_output "kubectl get --show-labels" "tier=web" K get cm g1 -n x --show-labels
 
+expect_output "service gets a cluster IP" "10.96.0." K get svc g4 -n x -o 'jsonpath={.spec.clusterIP}'
+
+# Client-side apply of a built-in kind sends a strategic merge patch
+# ($setElementOrder/containers plus the changed container): a second apply
+# that changes one image must keep the other container.
+cat >"$WORK/sts.yaml" <<'YAML'
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: two, namespace: x}
+spec:
+  replicas: 1
+  serviceName: two
+  selector: {matchLabels: {app: two}}
+  template:
+    metadata: {labels: {app: two}}
+    spec:
+      containers:
+      - {name: a, image: "busybox:1"}
+      - {name: b, image: "busybox:1"}
+YAML
+CONTAINERS='jsonpath={range .spec.template.spec.containers[*]}{.name}={.image} {end}'
+expect_output "kubectl apply statefulset (create)" "statefulset.apps/two created" \
+  K apply --validate=false -f "$WORK/sts.yaml"
+sed -i 's/name: a, image: "busybox:1"/name: a, image: "busybox:2"/' "$WORK/sts.yaml"
+expect_output "kubectl apply statefulset (configure)" "statefulset.apps/two configured" \
+  K apply --validate=false -f "$WORK/sts.yaml"
+expect_output "re-apply keeps both containers" "a=busybox:2 b=busybox:1 " \
+  K get sts two -n x -o "$CONTAINERS"
+sts_json="$(K get sts two -n x -o json 2>&1)"
+[[ "$sts_json" != *'$setElementOrder'* ]] && ok "no patch directive stored" \
+  || bad "patch directive stored: $sts_json"
+# kubectl patch defaults to a strategic merge patch: a new container is
+# added (first, as kube-apiserver orders it), the others stay.
+expect_output "kubectl patch (strategic)" "statefulset.apps/two patched" \
+  K patch sts two -n x -p '{"spec":{"template":{"spec":{"containers":[{"name":"c","image":"busybox:3"}]}}}}'
+expect_output "strategic patch adds a container" "c=busybox:3 a=busybox:2 b=busybox:1 " \
+  K get sts two -n x -o "$CONTAINERS"
+
 # A watch in the background, bounded twice (kubectl and timeout).
 timeout 20 kubectl --request-timeout=12s get cm -n x -w >"$WORK/watch.out" 2>&1 &
 WATCH_PID=$!

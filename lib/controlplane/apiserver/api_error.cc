@@ -1,5 +1,7 @@
 #include "lib/controlplane/apiserver/api_error.h"
 
+#include "lib/controlplane/core/json_text.h"
+
 #include <optional>
 #include <string>
 #include <utility>
@@ -95,7 +97,7 @@ absl::Status ApiError(int code, absl::string_view reason, absl::string_view mess
                       nlohmann::json details) {
   absl::Status status(CanonicalCode(code, reason), message);
   status.SetPayload(kStatusPayload,
-                    absl::Cord(FailureStatus(code, reason, message, std::move(details)).dump()));
+                    absl::Cord(JsonText(FailureStatus(code, reason, message, std::move(details)))));
   return status;
 }
 

@@ -2,6 +2,8 @@
 // garbage collection live in garbage_collector.cc.
 #include "lib/controlplane/apiserver/memory_store.h"
 
+#include "lib/controlplane/core/json_text.h"
+
 #include <algorithm>
 #include <exception>
 #include <utility>
@@ -14,7 +16,10 @@
 #include "lib/controlplane/apiserver/crd_types.h"
 #include "lib/controlplane/apiserver/memory_store_impl.h"
 #include "lib/controlplane/apiserver/metadata.h"
+#include "lib/controlplane/apiserver/service_defaults.h"
 #include "lib/controlplane/core/json_patch.h"
+#include "lib/controlplane/core/patch_strategies.h"
+#include "lib/controlplane/core/strategic_merge_patch.h"
 #include "lib/controlplane/core/selectors.h"
 #include "lib/controlplane/schema/admission.h"
 
@@ -48,7 +53,7 @@ absl::Status ResourceNotServed() {
 }
 
 std::string Dump(const Json& object) {
-  return object.dump(-1, ' ', false, Json::error_handler_t::replace);
+  return JsonText(object);
 }
 
 bool IsBuiltin(const ResourceType& type) { return type.crd_name.empty(); }
@@ -202,6 +207,18 @@ Json MemoryStoreImpl::Present(const ResourceType& type, Json object) {
   object["apiVersion"] = type.GroupVersion();
   object["kind"] = type.kind;
   return object;
+}
+
+std::set<std::string> MemoryStoreImpl::ClusterIps(const Collection& services) {
+  std::set<std::string> ips;
+  for (const auto& [key, stored] : services.objects) {
+    const Json service = Load(stored);
+    auto spec = service.find("spec");
+    if (spec == service.end() || !spec->is_object()) continue;
+    auto ip = spec->find("clusterIP");
+    if (ip != spec->end() && ip->is_string()) ips.insert(ip->get<std::string>());
+  }
+  return ips;
 }
 
 namespace {
@@ -507,6 +524,9 @@ absl::StatusOr<Json> MemoryStoreImpl::CreateLocked(Collection& collection,
   }
 
   PrepareForCreate(type, Now(), NewUid(rng_), &object);
+  if (IsType(type, "", "services")) {
+    SEI_RETURN_IF_ERROR(PrepareServiceForCreate(type, ClusterIps(collection), &object));
+  }
   SEI_RETURN_IF_ERROR(Admit(type, &object));
   const bool is_crd = IsType(type, "apiextensions.k8s.io", "customresourcedefinitions");
   if (is_crd) SEI_RETURN_IF_ERROR(PrepareCrd(nullptr, &object));
@@ -525,6 +545,9 @@ absl::StatusOr<Json> MemoryStoreImpl::UpdateLocked(Collection& collection,
                                                    Subresource sub, const WriteOptions& options,
                                                    absl::string_view operation) {
   PrepareForUpdate(type, current, sub, &updated);
+  if (IsType(type, "", "services") && sub == Subresource::kNone) {
+    SEI_RETURN_IF_ERROR(PrepareServiceForUpdate(type, current, ClusterIps(collection), &updated));
+  }
   if (IsTerminating(current)) {
     const std::vector<std::string> before = Finalizers(current);
     std::vector<std::string> added;
@@ -663,9 +686,15 @@ absl::StatusOr<Json> MemoryStoreImpl::Patch(const ResourceKey& key, absl::string
     const Json current = Present(type, Load(it->second));
 
     Json updated;
-    if (merge_like) {
-      // Strategic merge patches are applied as JSON merge patches (lists
-      // are replaced, not merged by key); apply patches too (no field
+    if (patch_type == PatchType::kStrategicMerge) {
+      // Custom resources never get here over HTTP (415, as in kube); called
+      // directly, their kind has no merge keys and lists are replaced.
+      absl::StatusOr<Json> patched =
+          ApplyStrategicMergePatch(current, patch, BuiltinPatchStrategy(type.group, type.kind));
+      if (!patched.ok()) return BadRequestError(patched.status().message());
+      updated = *std::move(patched);
+    } else if (merge_like) {
+      // Apply patches are applied as JSON merge patches (no field
       // ownership: the applied fields simply win).
       updated = ApplyMergePatch(current, patch);
     } else {

@@ -87,6 +87,8 @@ class MemoryStoreImpl : public MemoryStore {
   static Json Load(const Stored& stored);
   // A stored object as a client of `type` sees it.
   static Json Present(const ResourceType& type, Json object);
+  // The spec.clusterIP of every stored Service (service_defaults.h).
+  static std::set<std::string> ClusterIps(const Collection& services);
   absl::Time Now() const { return clock_->Now(); }
 
   // Stores `object` under `key` at a new resourceVersion (written into it),

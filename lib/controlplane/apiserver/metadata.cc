@@ -1,5 +1,7 @@
 #include "lib/controlplane/apiserver/metadata.h"
 
+#include "lib/controlplane/core/json_text.h"
+
 #include <algorithm>
 #include <utility>
 
@@ -102,14 +104,14 @@ absl::Status CheckTypeMeta(const ResourceType& type, const Json& object) {
       (!api_version->is_string() || *api_version != type.GroupVersion())) {
     return BadRequestError(absl::StrCat("the API version in the data (",
                                         api_version->is_string() ? api_version->get<std::string>()
-                                                                 : api_version->dump(),
+                                                                 : JsonText(*api_version),
                                         ") does not match the expected API version (",
                                         type.GroupVersion(), ")"));
   }
   auto kind = object.find("kind");
   if (kind != object.end() && !kind->is_null() && (!kind->is_string() || *kind != type.kind)) {
     return BadRequestError(absl::StrCat(
-        "the kind in the data (", kind->is_string() ? kind->get<std::string>() : kind->dump(),
+        "the kind in the data (", kind->is_string() ? kind->get<std::string>() : JsonText(*kind),
         ") does not match the expected kind (", type.kind, ")"));
   }
   auto metadata = object.find("metadata");

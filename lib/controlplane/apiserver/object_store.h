@@ -50,7 +50,7 @@ enum class Subresource { kNone, kStatus };
 enum class PatchType {
   kMerge,           // application/merge-patch+json (RFC 7386)
   kJson,            // application/json-patch+json (RFC 6902)
-  kStrategicMerge,  // treated as a merge patch (documented difference)
+  kStrategicMerge,  // application/strategic-merge-patch+json (core/strategic_merge_patch.h)
   kApply,           // application/apply-patch+yaml: create-or-merge, field_manager required
 };
 

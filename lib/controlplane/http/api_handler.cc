@@ -1,5 +1,7 @@
 #include "lib/controlplane/http/api_handler.h"
 
+#include "lib/controlplane/core/json_text.h"
+
 #include <algorithm>
 #include <optional>
 #include <utility>
@@ -50,7 +52,7 @@ const char* EventTypeName(WatchEventType type) {
 }
 
 std::string Dump(const Json& value) {
-  return value.dump(-1, ' ', false, Json::error_handler_t::replace);
+  return JsonText(value);
 }
 
 HttpResponse NotAcceptable() {

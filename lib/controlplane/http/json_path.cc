@@ -1,5 +1,7 @@
 #include "lib/controlplane/http/json_path.h"
 
+#include "lib/controlplane/core/json_text.h"
+
 #include <string>
 #include <utility>
 
@@ -38,7 +40,7 @@ const Json* Lookup(const Json& node, absl::string_view dotted) {
 // strings by value, other scalars by their JSON text.
 bool LiteralEquals(const Json& value, absl::string_view literal, bool quoted) {
   if (quoted) return value.is_string() && value.get<std::string>() == literal;
-  return value.dump() == literal;
+  return JsonText(value) == literal;
 }
 
 // One step applied to every current node.

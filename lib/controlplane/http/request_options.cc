@@ -1,5 +1,7 @@
 #include "lib/controlplane/http/request_options.h"
 
+#include "lib/controlplane/core/json_text.h"
+
 #include <algorithm>
 #include <random>
 #include <utility>
@@ -247,7 +249,7 @@ absl::StatusOr<DeleteRequest> DeleteOptionsParams(const QueryParams& query, cons
       if (body.contains("dryRun") && body["dryRun"].is_array()) {
         for (const auto& value : body["dryRun"]) {
           if (!value.is_string() || value.get<std::string>() != "All") {
-            return BadRequestError(absl::StrCat("dryRun: Unsupported value: ", value.dump(),
+            return BadRequestError(absl::StrCat("dryRun: Unsupported value: ", JsonText(value),
                                                 ": supported values: \"All\""));
           }
           options.dry_run = true;

@@ -1,5 +1,7 @@
 #include "lib/controlplane/http/status_response.h"
 
+#include "lib/controlplane/core/json_text.h"
+
 #include <string>
 
 #include "lib/controlplane/apiserver/api_error.h"
@@ -11,7 +13,7 @@ HttpResponse JsonResponse(int code, const nlohmann::json& body, absl::string_vie
   response.status = code;
   response.SetHeader("Content-Type", content_type);
   // Invalid UTF-8 in a stored string must not throw out of the handler.
-  response.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  response.body = JsonText(body);
   return response;
 }
 

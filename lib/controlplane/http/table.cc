@@ -1,5 +1,7 @@
 #include "lib/controlplane/http/table.h"
 
+#include "lib/controlplane/core/json_text.h"
+
 #include <cctype>
 #include <cmath>
 #include <functional>
@@ -44,7 +46,7 @@ const Json& At(const Json& object, std::initializer_list<const char*> keys) {
 std::string Str(const Json& value, const std::string& fallback = "") {
   if (value.is_string()) return value.get<std::string>();
   if (value.is_null()) return fallback;
-  return value.dump();
+  return JsonText(value);
 }
 
 int64_t Count(const Json& value) {
