@@ -199,6 +199,37 @@ expect_output "kubectl get custom resource (printer columns)" "SIZE" K get widge
 expect_output "printer column value" "7" K get widgets -n x
 expect_output "kubectl delete custom resource" "deleted" K delete widget w1 -n x
 
+# The simulated cluster: a StatefulSet gets its pod, the kubelet makes it
+# Ready, kubectl wait sees the condition, and an OnDelete template change
+# leaves the pod alone (only updateRevision moves).
+cat > "$WORK/sts.yaml" <<'YAML'
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: web, namespace: x}
+spec:
+  replicas: 1
+  serviceName: web
+  selector: {matchLabels: {app: web}}
+  updateStrategy: {type: OnDelete}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers: [{name: c, image: "busybox:1"}]
+YAML
+expect_output "kubectl apply statefulset" "statefulset.apps/web created" K apply -f "$WORK/sts.yaml"
+expect_output "kubectl wait --for=condition=Ready pod" "condition met" \
+  K wait --for=condition=Ready pod/web-0 -n x --timeout=20s
+expect_output "statefulset readyReplicas" "1" K get sts web -n x -o 'jsonpath={.status.readyReplicas}'
+old_uid=$(K get pod web-0 -n x -o 'jsonpath={.metadata.uid}')
+expect_output "OnDelete template change" "statefulset.apps/web patched" \
+  K patch sts web -n x --type=json -p '[{"op":"replace","path":"/spec/template/spec/containers/0/image","value":"busybox:2"}]'
+sleep 1
+expect_output "OnDelete keeps the old pod" "$old_uid" K get pod web-0 -n x -o 'jsonpath={.metadata.uid}'
+cur=$(K get sts web -n x -o 'jsonpath={.status.currentRevision}')
+upd=$(K get sts web -n x -o 'jsonpath={.status.updateRevision}')
+[ -n "$upd" ] && [ "$cur" != "$upd" ] && ok "OnDelete: updateRevision moved ($cur -> $upd)" \
+  || bad "OnDelete: currentRevision=$cur updateRevision=$upd"
+
 expect_output "kubectl delete" 'configmap "c1" deleted' K delete cm c1 -n x
 expect_output "kubectl get after delete" 'not found' K get cm c1 -n x
 expect_output "kubectl delete namespace" 'namespace "x" deleted' K delete namespace x --wait=false
