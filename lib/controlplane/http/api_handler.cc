@@ -297,19 +297,7 @@ HttpResponse ApiHandler::Get(Call& call) const {
   if (!include.ok()) return StatusResponse(include.status());
   auto object = store_->Get(call.key, call.path.name, call.sub);
   if (!object.ok()) return StatusResponse(object.status());
-  switch (negotiated->representation) {
-    case Representation::kTable: {
-      TableOptions table;
-      table.include = *include;
-      table.version = negotiated->version;
-      const Clock* clock = options_.clock != nullptr ? options_.clock : RealClock();
-      return Encode(200, RenderTable(*call.type, *object, table, clock->Now()), *negotiated);
-    }
-    case Representation::kPartialObjectMetadata:
-      return Encode(200, PartialObjectMetadata(*object, negotiated->version), *negotiated);
-    default:
-      return Encode(200, *object, *negotiated);
-  }
+  return Represent(call, *object, *negotiated, *include, /*is_list=*/false);
 }
 
 HttpResponse ApiHandler::List(Call& call) const {
@@ -321,18 +309,29 @@ HttpResponse ApiHandler::List(Call& call) const {
   if (!options.ok()) return StatusResponse(options.status());
   auto list = store_->List(call.key, *options);
   if (!list.ok()) return StatusResponse(list.status());
-  switch (negotiated->representation) {
+  return Represent(call, *list, *negotiated, *include, /*is_list=*/true);
+}
+
+// One object or a list in the representation the client negotiated: a
+// Table, PartialObjectMetadata(List), or the object itself.
+HttpResponse ApiHandler::Represent(const Call& call, const Json& value,
+                                   const Negotiated& negotiated,
+                                   TableOptions::Include include, bool is_list) const {
+  switch (negotiated.representation) {
     case Representation::kTable: {
       TableOptions table;
-      table.include = *include;
-      table.version = negotiated->version;
+      table.include = include;
+      table.version = negotiated.version;
       const Clock* clock = options_.clock != nullptr ? options_.clock : RealClock();
-      return Encode(200, RenderTable(*call.type, *list, table, clock->Now()), *negotiated);
+      return Encode(200, RenderTable(*call.type, value, table, clock->Now()), negotiated);
     }
     case Representation::kPartialObjectMetadata:
-      return Encode(200, PartialMetadataList(*list, negotiated->version), *negotiated);
+      return Encode(200,
+                    is_list ? PartialMetadataList(value, negotiated.version)
+                            : PartialObjectMetadata(value, negotiated.version),
+                    negotiated);
     default:
-      return Encode(200, *list, *negotiated);
+      return Encode(200, value, negotiated);
   }
 }
 

@@ -14,6 +14,8 @@
 #include "lib/controlplane/apiserver/resource_registry.h"
 #include "lib/controlplane/http/authenticator.h"
 #include "lib/controlplane/http/http_message.h"
+#include "lib/controlplane/http/media_type.h"
+#include "lib/controlplane/http/table.h"
 #include "lib/controlplane/http/watch_stream.h"
 
 namespace sei::controlplane {
@@ -50,6 +52,9 @@ class ApiHandler {
   HttpResponse Resource(Call& call) const;
   HttpResponse Get(Call& call) const;
   HttpResponse List(Call& call) const;
+  HttpResponse Represent(const Call& call, const nlohmann::json& value,
+                         const Negotiated& negotiated, TableOptions::Include include,
+                         bool is_list) const;
   HttpResponse Watch(Call& call) const;
   HttpResponse Create(Call& call) const;
   HttpResponse Update(Call& call) const;
