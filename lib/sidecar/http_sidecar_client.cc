@@ -32,11 +32,9 @@ const absl::Status& StatusOf(const absl::StatusOr<T>& result) {
 
 }  // namespace
 
-HttpSidecarClient::HttpSidecarClient(std::shared_ptr<const HttpTransport> transport,
-                                     std::string ns, HttpSidecarClientOptions options)
-    : transport_(std::move(transport)),
-      context_{std::move(ns)},
-      options_(std::move(options)) {}
+HttpSidecarClient::HttpSidecarClient(std::shared_ptr<const HttpTransport> transport, std::string ns,
+                                     HttpSidecarClientOptions options)
+    : transport_(std::move(transport)), context_{std::move(ns)}, options_(std::move(options)) {}
 
 absl::StatusOr<std::unique_ptr<HttpSidecarClient>> HttpSidecarClient::Create(
     absl::string_view base_url, std::string ns, HttpSidecarClientOptions options) {
@@ -81,8 +79,8 @@ T HttpSidecarClient::AfterAuth(T result) {
 
 absl::Status HttpSidecarClient::Submit(const TaskRequest& request) {
   const std::string what = absl::StrCat("sidecar ", request.type, " task submission");
-  absl::StatusOr<HttpAnswer> answer = Call("POST", "/v0/tasks", EncodeTaskRequest(request),
-                                           options_.deadlines.submit, what);
+  absl::StatusOr<HttpAnswer> answer =
+      Call("POST", "/v0/tasks", EncodeTaskRequest(request), options_.deadlines.submit, what);
   if (!answer.ok()) return answer.status();
   return AfterAuth(MapSubmitAnswer(request.type, context_, *answer));
 }
@@ -90,9 +88,8 @@ absl::Status HttpSidecarClient::Submit(const TaskRequest& request) {
 absl::StatusOr<TaskResult> HttpSidecarClient::GetTask(absl::string_view id) {
   const std::string what = absl::StrCat("sidecar task ", id, " poll");
   if (id.empty()) return absl::InvalidArgumentError(absl::StrCat(what, ": empty task id"));
-  absl::StatusOr<HttpAnswer> answer =
-      Call("GET", absl::StrCat("/v0/tasks/", EncodePathSegment(id)), std::nullopt,
-           options_.deadlines.poll, what);
+  absl::StatusOr<HttpAnswer> answer = Call("GET", absl::StrCat("/v0/tasks/", EncodePathSegment(id)),
+                                           std::nullopt, options_.deadlines.poll, what);
   if (!answer.ok()) return answer.status();
   return AfterAuth(MapPollAnswer(id, context_, *answer));
 }

@@ -8,8 +8,7 @@ namespace sei::sidecar {
 
 absl::StatusOr<std::unique_ptr<HttpSidecarClientFactory>> HttpSidecarClientFactory::Create(
     HttpSidecarClientFactoryOptions options) {
-  absl::StatusOr<SidecarUrlTemplate> url_template =
-      SidecarUrlTemplate::Parse(options.url_template);
+  absl::StatusOr<SidecarUrlTemplate> url_template = SidecarUrlTemplate::Parse(options.url_template);
   if (!url_template.ok()) return url_template.status();
   return std::unique_ptr<HttpSidecarClientFactory>(
       new HttpSidecarClientFactory(*std::move(url_template), std::move(options.client)));

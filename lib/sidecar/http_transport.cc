@@ -1,11 +1,11 @@
 #include "lib/sidecar/http_transport.h"
 
+#include <cpprest/http_client.h>
+
 #include <chrono>
 #include <exception>
 #include <utility>
 #include <vector>
-
-#include <cpprest/http_client.h>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/status/status.h"
@@ -62,7 +62,8 @@ absl::StatusOr<std::shared_ptr<HttpTransport>> HttpTransport::Create(absl::strin
     http_client_config config;
     config.set_timeout(kInactivityBackstop);
     auto client = std::make_shared<http_client>(uri, config);
-    return std::shared_ptr<HttpTransport>(new HttpTransport(std::string(base_url), std::move(client)));
+    return std::shared_ptr<HttpTransport>(
+        new HttpTransport(std::string(base_url), std::move(client)));
   } catch (const std::exception& e) {
     return absl::InvalidArgumentError(
         absl::StrCat("sidecar URL \"", base_url, "\" is invalid: ", e.what()));

@@ -68,8 +68,8 @@ absl::Status MapSubmitAnswer(absl::string_view type, const AnswerContext& contex
     absl::StatusOr<std::string> id = ParseSubmittedId(answer.body);
     if (id.ok()) return absl::OkStatus();
     return absl::DataLossError(absl::StrCat("sidecar ", type, " task submission returned ",
-                                            answer.status, " without a usable id: ",
-                                            id.status().message()));
+                                            answer.status,
+                                            " without a usable id: ", id.status().message()));
   }
   if (answer.status == 400) {
     const std::string reason = ErrorText(answer.body);
@@ -78,8 +78,9 @@ absl::Status MapSubmitAnswer(absl::string_view type, const AnswerContext& contex
     if (absl::StartsWith(reason, "persist task:")) return absl::UnavailableError(message);
     return absl::InvalidArgumentError(message);
   }
-  return Failure(answer.status, Returned(absl::StrCat("sidecar ", type, " task submission"), answer),
-                 "create", context);
+  return Failure(answer.status,
+                 Returned(absl::StrCat("sidecar ", type, " task submission"), answer), "create",
+                 context);
 }
 
 absl::StatusOr<TaskResult> MapPollAnswer(absl::string_view id, const AnswerContext& context,
@@ -87,13 +88,12 @@ absl::StatusOr<TaskResult> MapPollAnswer(absl::string_view id, const AnswerConte
   if (answer.status == 200) {
     absl::StatusOr<TaskResult> result = ParseTaskResult(answer.body);
     if (!result.ok()) {
-      return absl::DataLossError(absl::StrCat("sidecar task ", id,
-                                              " poll returned an unreadable result: ",
-                                              result.status().message()));
+      return absl::DataLossError(absl::StrCat(
+          "sidecar task ", id, " poll returned an unreadable result: ", result.status().message()));
     }
     if (result->id != id) {
-      return absl::DataLossError(absl::StrCat("sidecar task ", id,
-                                              " poll returned the result of task ", result->id));
+      return absl::DataLossError(
+          absl::StrCat("sidecar task ", id, " poll returned the result of task ", result->id));
     }
     return result;
   }
@@ -119,9 +119,8 @@ absl::StatusOr<std::string> MapNodeIdAnswer(const AnswerContext& context,
   const nlohmann::json parsed =
       nlohmann::json::parse(answer.body.begin(), answer.body.end(), nullptr, false);
   if (!parsed.is_object()) {
-    return absl::DataLossError(
-        absl::StrCat("node-id returned 200 with a body that is not a JSON object: ",
-                     Quote(answer.body)));
+    return absl::DataLossError(absl::StrCat(
+        "node-id returned 200 with a body that is not a JSON object: ", Quote(answer.body)));
   }
   auto node_id = parsed.find("nodeId");
   if (node_id == parsed.end() || !node_id->is_string() || node_id->get<std::string>().empty()) {

@@ -45,8 +45,7 @@ absl::StatusOr<Health> MapHealthAnswer(const AnswerContext& context, const HttpA
 // GET /v0/node-id: 200 with a non-empty string `nodeId` → it; 200 otherwise
 // → DataLoss; 401/403 as above; anything else → Unavailable
 // `node-id returned <code>: <body>`.
-absl::StatusOr<std::string> MapNodeIdAnswer(const AnswerContext& context,
-                                            const HttpAnswer& answer);
+absl::StatusOr<std::string> MapNodeIdAnswer(const AnswerContext& context, const HttpAnswer& answer);
 
 }  // namespace sei::sidecar
 

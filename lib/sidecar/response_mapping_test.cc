@@ -1,8 +1,7 @@
 #include "lib/sidecar/response_mapping.h"
 
-#include <string>
-
 #include <catch2/catch.hpp>
+#include <string>
 
 #include "absl/strings/match.h"
 
@@ -44,8 +43,8 @@ TEST_CASE("Submit: 400 is a terminal rejection with the sidecar's message", "[si
 }
 
 TEST_CASE("Submit: a `persist task:` 400 is transient", "[sidecar][mapping]") {
-  absl::Status s = MapSubmitAnswer(
-      "mark-ready", kContext, Answer(400, R"({"error":"persist task: database is locked"})"));
+  absl::Status s = MapSubmitAnswer("mark-ready", kContext,
+                                   Answer(400, R"({"error":"persist task: database is locked"})"));
   CHECK(s.code() == StatusCode::kUnavailable);
   CHECK(s.message() == "sidecar rejected mark-ready task: persist task: database is locked");
 }
@@ -86,22 +85,21 @@ TEST_CASE("Poll: 200 results, 404 not found, garbage is DataLoss", "[sidecar][ma
 
   auto missing = MapPollAnswer(kId, kContext, Answer(404, R"({"error":"task not found"})"));
   CHECK(missing.status().code() == StatusCode::kNotFound);
-  CHECK(missing.status().message() == std::string("sidecar has no task ") + kId +
-                                          ": task not found");
+  CHECK(missing.status().message() ==
+        std::string("sidecar has no task ") + kId + ": task not found");
 
   auto garbage = MapPollAnswer(kId, kContext, Answer(200, "<html>"));
   CHECK(garbage.status().code() == StatusCode::kDataLoss);
   auto empty = MapPollAnswer(kId, kContext, Answer(200));
   CHECK(empty.status().code() == StatusCode::kDataLoss);
-  auto other = MapPollAnswer(
-      "other-id", kContext, Answer(200, completed));
+  auto other = MapPollAnswer("other-id", kContext, Answer(200, completed));
   CHECK(other.status().code() == StatusCode::kDataLoss);
   CHECK(absl::StrContains(other.status().message(), "the result of task"));
 
   auto failing = MapPollAnswer(kId, kContext, Answer(500, "boom"));
   CHECK(failing.status().code() == StatusCode::kUnavailable);
-  CHECK(failing.status().message() == std::string("sidecar task ") + kId +
-                                          " poll returned 500: boom");
+  CHECK(failing.status().message() ==
+        std::string("sidecar task ") + kId + " poll returned 500: boom");
 }
 
 TEST_CASE("Healthz: 200 ready, 503 not ready, others an error", "[sidecar][mapping]") {
@@ -113,18 +111,18 @@ TEST_CASE("Healthz: 200 ready, 503 not ready, others an error", "[sidecar][mappi
 }
 
 TEST_CASE("Node ID: 200 with nodeId, else errors", "[sidecar][mapping]") {
-  auto ok = MapNodeIdAnswer(kContext,
-                            Answer(200, R"({"nodeId":"56475aa75463474c0285df5dbf2bcab73da65135"})"));
+  auto ok = MapNodeIdAnswer(
+      kContext, Answer(200, R"({"nodeId":"56475aa75463474c0285df5dbf2bcab73da65135"})"));
   REQUIRE(ok.ok());
   CHECK(*ok == "56475aa75463474c0285df5dbf2bcab73da65135");
   CHECK(MapNodeIdAnswer(kContext, Answer(200, R"({"nodeId":""})")).status().code() ==
         StatusCode::kDataLoss);
   CHECK(MapNodeIdAnswer(kContext, Answer(200, "{}")).status().code() == StatusCode::kDataLoss);
   CHECK(MapNodeIdAnswer(kContext, Answer(200, "nope")).status().code() == StatusCode::kDataLoss);
-  auto failed = MapNodeIdAnswer(
-      kContext, Answer(500, R"({"error":"node_key.json not found"})"));
+  auto failed = MapNodeIdAnswer(kContext, Answer(500, R"({"error":"node_key.json not found"})"));
   CHECK(failed.status().code() == StatusCode::kUnavailable);
-  CHECK(failed.status().message() == R"(node-id returned 500: {"error":"node_key.json not found"})");
+  CHECK(failed.status().message() ==
+        R"(node-id returned 500: {"error":"node_key.json not found"})");
 }
 
 TEST_CASE("Quoted bodies are bounded and made valid UTF-8", "[sidecar][mapping]") {

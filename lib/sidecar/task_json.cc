@@ -1,9 +1,8 @@
 #include "lib/sidecar/task_json.h"
 
 #include <cctype>
-#include <optional>
-
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
@@ -43,8 +42,8 @@ absl::Status CheckType(const json& object, const char* key, json::value_t want,
                        absl::string_view want_name) {
   auto it = object.find(key);
   if (it == object.end() || it->is_null()) return absl::OkStatus();
-  const bool ok = want == json::value_t::number_integer ? it->is_number_integer()
-                                                        : it->type() == want;
+  const bool ok =
+      want == json::value_t::number_integer ? it->is_number_integer() : it->type() == want;
   if (!ok) return Bad(absl::StrCat("`", key, "` is not ", want_name));
   return absl::OkStatus();
 }

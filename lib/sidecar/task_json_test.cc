@@ -45,8 +45,7 @@ TEST_CASE("A complete TaskResult parses", "[sidecar][json]") {
   CHECK(result->params == json{{"mode", "full"}});
   CHECK(result->error == "config validation failed: []");
   REQUIRE(result->submitted_at.has_value());
-  CHECK(*result->submitted_at ==
-        absl::FromUnixSeconds(1714557600) + absl::Microseconds(123456));
+  CHECK(*result->submitted_at == absl::FromUnixSeconds(1714557600) + absl::Microseconds(123456));
   REQUIRE(result->completed_at.has_value());
   CHECK(*result->completed_at == absl::FromUnixSeconds(1714557601));
 }

@@ -19,7 +19,8 @@ absl::StatusOr<std::string> ReadToken(const std::string& path) {
   if (in.bad()) return absl::FailedPreconditionError(absl::StrCat("error reading ", path));
   // The file ends with a newline when written by hand; the kubelet's does not.
   std::string token(absl::StripAsciiWhitespace(contents.str()));
-  if (token.empty()) return absl::FailedPreconditionError(absl::StrCat("token file ", path, " is empty"));
+  if (token.empty())
+    return absl::FailedPreconditionError(absl::StrCat("token file ", path, " is empty"));
   return token;
 }
 

@@ -2,11 +2,10 @@
 
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <fstream>
 #include <string>
-
-#include <catch2/catch.hpp>
 
 #include "absl/strings/str_cat.h"
 
@@ -37,8 +36,7 @@ struct FakeClock {
   }
 };
 
-TEST_CASE("The token is read, trimmed and cached until the refresh interval",
-          "[sidecar][token]") {
+TEST_CASE("The token is read, trimmed and cached until the refresh interval", "[sidecar][token]") {
   TokenFile file;
   file.Write("first-token\n");
   FakeClock clock;
