@@ -1,8 +1,7 @@
 #include "lib/k8s/api_error.h"
 
-#include <optional>
-
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "absl/strings/cord.h"
 #include "absl/strings/numbers.h"
@@ -112,9 +111,9 @@ absl::Status ApiErrorFromResponse(int http_code, absl::string_view body) {
     if (message.empty()) message = absl::StrCat("the server answered ", code, " ", reason);
     return ApiError(ReasonFromStatusObject(reason, code), code, message);
   }
-  std::string message = body.empty() ? absl::StrCat("the server answered ", http_code)
-                                     : absl::StrCat("the server answered ", http_code, ": ",
-                                                    body.substr(0, 512));
+  std::string message =
+      body.empty() ? absl::StrCat("the server answered ", http_code)
+                   : absl::StrCat("the server answered ", http_code, ": ", body.substr(0, 512));
   return ApiError(ReasonForCode(http_code), http_code, message);
 }
 
@@ -123,12 +122,11 @@ ErrorReason ReasonOf(const absl::Status& status) {
   auto payload = status.GetPayload(kReasonPayload);
   if (!payload.has_value()) return ErrorReason::kNone;
   std::string name(*payload);
-  for (ErrorReason r :
-       {ErrorReason::kNotFound, ErrorReason::kAlreadyExists, ErrorReason::kConflict,
-        ErrorReason::kGone, ErrorReason::kInvalid, ErrorReason::kBadRequest,
-        ErrorReason::kUnauthorized, ErrorReason::kForbidden, ErrorReason::kTooManyRequests,
-        ErrorReason::kTimeout, ErrorReason::kTransport, ErrorReason::kInternal,
-        ErrorReason::kOther}) {
+  for (ErrorReason r : {ErrorReason::kNotFound, ErrorReason::kAlreadyExists, ErrorReason::kConflict,
+                        ErrorReason::kGone, ErrorReason::kInvalid, ErrorReason::kBadRequest,
+                        ErrorReason::kUnauthorized, ErrorReason::kForbidden,
+                        ErrorReason::kTooManyRequests, ErrorReason::kTimeout,
+                        ErrorReason::kTransport, ErrorReason::kInternal, ErrorReason::kOther}) {
     if (ReasonName(r) == name) return r;
   }
   return ErrorReason::kNone;

@@ -43,7 +43,7 @@ absl::Status ApiError(ErrorReason reason, int http_code, absl::string_view messa
 absl::Status ApiErrorFromResponse(int http_code, absl::string_view body);
 
 ErrorReason ReasonOf(const absl::Status& status);
-int HttpCodeOf(const absl::Status& status);  // 0 when unknown
+int HttpCodeOf(const absl::Status& status);        // 0 when unknown
 absl::string_view ReasonName(ErrorReason reason);  // "NotFound", "Conflict", ...
 
 inline bool IsApiNotFound(const absl::Status& s) { return ReasonOf(s) == ErrorReason::kNotFound; }

@@ -7,9 +7,8 @@ namespace {
 
 TEST_CASE("a metav1.Status body gives its reason, code and message") {
   absl::Status s = ApiErrorFromResponse(
-      409,
-      R"({"kind":"Status","apiVersion":"v1","status":"Failure","reason":"AlreadyExists",)"
-      R"("message":"pods \"p\" already exists","code":409})");
+      409, R"({"kind":"Status","apiVersion":"v1","status":"Failure","reason":"AlreadyExists",)"
+           R"("message":"pods \"p\" already exists","code":409})");
   CHECK(IsApiAlreadyExists(s));
   CHECK_FALSE(IsApiConflict(s));
   CHECK(s.code() == absl::StatusCode::kAlreadyExists);
@@ -21,7 +20,8 @@ TEST_CASE("409 Conflict and 410 Expired are told apart from their bodies") {
   CHECK(IsApiConflict(ApiErrorFromResponse(
       409, R"({"kind":"Status","reason":"Conflict","message":"stale","code":409})")));
   absl::Status gone = ApiErrorFromResponse(
-      410, R"({"kind":"Status","reason":"Expired","message":"too old resource version","code":410})");
+      410,
+      R"({"kind":"Status","reason":"Expired","message":"too old resource version","code":410})");
   CHECK(IsApiGone(gone));
   CHECK(gone.code() == absl::StatusCode::kOutOfRange);
 }

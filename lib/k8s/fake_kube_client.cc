@@ -3,8 +3,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <deque>
-#include <tuple>
 #include <optional>
+#include <tuple>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -64,9 +64,8 @@ class FakeWatchStream : public WatchStream {
   absl::StatusOr<std::optional<WatchEvent>> Next() override {
     absl::MutexLock lock(&mu_);
     mu_.Await(absl::Condition(
-        +[](FakeWatchStream* s) ABSL_EXCLUSIVE_LOCKS_REQUIRED(s->mu_) {
-          return s->cancelled_ || !s->queue_.empty();
-        },
+        +[](FakeWatchStream* s)
+             ABSL_EXCLUSIVE_LOCKS_REQUIRED(s->mu_) { return s->cancelled_ || !s->queue_.empty(); },
         this));
     if (cancelled_ && queue_.empty()) return std::optional<WatchEvent>();
     absl::StatusOr<WatchEvent> next = std::move(queue_.front());
@@ -97,8 +96,8 @@ class FakeWatchStream : public WatchStream {
         queue_.push_back(WatchEvent{WatchEvent::Type::kBookmark, event.object});
         break;
       case cp::WatchEventType::kError:
-        queue_.push_back(ApiErrorFromResponse(event.object.value("code", 500),
-                                              event.object.dump()));
+        queue_.push_back(
+            ApiErrorFromResponse(event.object.value("code", 500), event.object.dump()));
         break;
     }
   }
@@ -179,8 +178,7 @@ FakeKubeClient::~FakeKubeClient() = default;
 
 absl::StatusOr<cp::ResourceKey> FakeKubeClient::KeyFor(const Resource& resource,
                                                        absl::string_view ns) const {
-  const cp::ResourceType* type =
-      registry_->Find(resource.group, resource.version, resource.plural);
+  const cp::ResourceType* type = registry_->Find(resource.group, resource.version, resource.plural);
   if (type == nullptr) {
     return ApiError(ErrorReason::kNotFound, 404,
                     absl::StrCat("the server could not find the requested resource (",
@@ -244,12 +242,11 @@ absl::StatusOr<Object> FakeKubeClient::Update(const Resource& resource, absl::st
   absl::StatusOr<cp::ResourceKey> key = KeyFor(resource, ns);
   if (!key.ok()) return key.status();
   std::string name = object.value("/metadata/name"_json_pointer, "");
-  return Translate(
-      store_->Update(*key, name, object, cp::Subresource::kNone, cp::WriteOptions()));
+  return Translate(store_->Update(*key, name, object, cp::Subresource::kNone, cp::WriteOptions()));
 }
 
-absl::StatusOr<Object> FakeKubeClient::UpdateStatus(const Resource& resource,
-                                                    absl::string_view ns, const Object& object) {
+absl::StatusOr<Object> FakeKubeClient::UpdateStatus(const Resource& resource, absl::string_view ns,
+                                                    const Object& object) {
   if (absl::Status s = Enter(Verb::kUpdateStatus, resource); !s.ok()) return s;
   absl::StatusOr<cp::ResourceKey> key = KeyFor(resource, ns);
   if (!key.ok()) return key.status();
@@ -271,8 +268,7 @@ absl::StatusOr<Object> FakeKubeClient::Patch(const Resource& resource, absl::str
                              : type == PatchType::kJsonPatch ? cp::PatchType::kJson
                                                              : cp::PatchType::kApply;
   return Translate(store_->Patch(*key, name, store_type, patch,
-                                 options.status ? cp::Subresource::kStatus
-                                                : cp::Subresource::kNone,
+                                 options.status ? cp::Subresource::kStatus : cp::Subresource::kNone,
                                  store_options));
 }
 
@@ -342,9 +338,9 @@ void FakeKubeClient::ResetCounts() {
 Object FakeKubeClient::Seed(const Resource& resource, Object object) {
   std::string ns = object.value("/metadata/namespace"_json_pointer, "default");
   absl::StatusOr<cp::ResourceKey> key = KeyFor(resource, ns);
-  absl::StatusOr<Object> created =
-      key.ok() ? store_->Create(*key, std::move(object), cp::WriteOptions())
-               : absl::StatusOr<Object>(key.status());
+  absl::StatusOr<Object> created = key.ok()
+                                       ? store_->Create(*key, std::move(object), cp::WriteOptions())
+                                       : absl::StatusOr<Object>(key.status());
   if (!created.ok()) {
     std::fprintf(stderr, "FakeKubeClient::Seed: %s\n", created.status().ToString().c_str());
     std::abort();  // a broken fixture, not a test outcome
@@ -360,8 +356,7 @@ Object FakeKubeClient::SeedStatus(const Resource& resource, absl::string_view ns
                                cp::Subresource::kStatus, cp::PatchOptions())
                : absl::StatusOr<Object>(key.status());
   if (!patched.ok()) {
-    std::fprintf(stderr, "FakeKubeClient::SeedStatus: %s\n",
-                 patched.status().ToString().c_str());
+    std::fprintf(stderr, "FakeKubeClient::SeedStatus: %s\n", patched.status().ToString().c_str());
     std::abort();
   }
   return *std::move(patched);

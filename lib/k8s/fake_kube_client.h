@@ -54,8 +54,7 @@ class FakeKubeClient : public KubeClient {
                                const PatchOptions& options) override;
   absl::Status Delete(const Resource& resource, absl::string_view ns, absl::string_view name,
                       const DeleteOptions& options) override;
-  absl::StatusOr<std::unique_ptr<WatchStream>> Watch(const Resource& resource,
-                                                     absl::string_view ns,
+  absl::StatusOr<std::unique_ptr<WatchStream>> Watch(const Resource& resource, absl::string_view ns,
                                                      const ListOptions& options) override;
 
   // The next `verb` on `resource` fails with `error` (queued: one per call).
@@ -90,8 +89,7 @@ class FakeKubeClient : public KubeClient {
 
   mutable absl::Mutex mu_;
   std::map<std::pair<Verb, std::string>, int> calls_ ABSL_GUARDED_BY(mu_);
-  std::map<std::pair<Verb, std::string>, std::deque<absl::Status>> failures_
-      ABSL_GUARDED_BY(mu_);
+  std::map<std::pair<Verb, std::string>, std::deque<absl::Status>> failures_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace sei::k8s

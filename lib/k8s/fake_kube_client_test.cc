@@ -21,7 +21,8 @@ TEST_CASE("the fake gives kube-apiserver semantics through the KubeClient interf
   REQUIRE(created.ok());
   CHECK_FALSE((*created)["metadata"]["uid"].get<std::string>().empty());
 
-  CHECK(IsApiAlreadyExists(client.Create(resources::kConfigMap, "default", ConfigMap("a")).status()));
+  CHECK(
+      IsApiAlreadyExists(client.Create(resources::kConfigMap, "default", ConfigMap("a")).status()));
   CHECK(IsApiNotFound(client.Get(resources::kConfigMap, "default", "missing").status()));
 
   Object stale = *created;

@@ -11,11 +11,10 @@
 
 #include <cstdint>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -32,7 +31,7 @@ struct ListOptions {
   // LIST: "" = most recent. WATCH: "" = start with an ADDED event per existing
   // object, else every change after that version.
   std::string resource_version;
-  int64_t limit = 0;  // LIST only; 0 = no limit
+  int64_t limit = 0;           // LIST only; 0 = no limit
   std::string continue_token;  // LIST only
   // WATCH only: ask for BOOKMARK events, and let the server end the stream
   // after this long (0 = the server's default).
@@ -108,8 +107,8 @@ class KubeClient {
                                               const Object& object) = 0;
   // A metadata.resourceVersion inside a merge patch is a precondition.
   virtual absl::StatusOr<Object> Patch(const Resource& resource, absl::string_view ns,
-                                       absl::string_view name, PatchType type,
-                                       const Object& patch, const PatchOptions& options) = 0;
+                                       absl::string_view name, PatchType type, const Object& patch,
+                                       const PatchOptions& options) = 0;
   virtual absl::Status Delete(const Resource& resource, absl::string_view ns,
                               absl::string_view name, const DeleteOptions& options) = 0;
   virtual absl::StatusOr<std::unique_ptr<WatchStream>> Watch(const Resource& resource,

@@ -4,9 +4,7 @@
 
 namespace sei::k8s {
 
-std::string Resource::ApiVersion() const {
-  return group.empty() ? version : group + "/" + version;
-}
+std::string Resource::ApiVersion() const { return group.empty() ? version : group + "/" + version; }
 
 std::string Resource::QualifiedName() const {
   return group.empty() ? plural : plural + "." + group;
@@ -20,8 +18,8 @@ bool operator==(const Resource& a, const Resource& b) {
 namespace resources {
 const Resource kPod{"", "v1", "pods", "Pod", true};
 const Resource kService{"", "v1", "services", "Service", true};
-const Resource kPersistentVolumeClaim{"", "v1", "persistentvolumeclaims",
-                                      "PersistentVolumeClaim", true};
+const Resource kPersistentVolumeClaim{"", "v1", "persistentvolumeclaims", "PersistentVolumeClaim",
+                                      true};
 const Resource kPersistentVolume{"", "v1", "persistentvolumes", "PersistentVolume", false};
 const Resource kConfigMap{"", "v1", "configmaps", "ConfigMap", true};
 const Resource kSecret{"", "v1", "secrets", "Secret", true};
