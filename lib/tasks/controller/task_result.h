@@ -19,12 +19,8 @@ struct ExecuteResult {
   Kind kind = Kind::kDone;
   std::string message;
 
-  static ExecuteResult Done(std::string message = "") {
-    return {Kind::kDone, std::move(message)};
-  }
-  static ExecuteResult Waiting(std::string message) {
-    return {Kind::kWaiting, std::move(message)};
-  }
+  static ExecuteResult Done(std::string message = "") { return {Kind::kDone, std::move(message)}; }
+  static ExecuteResult Waiting(std::string message) { return {Kind::kWaiting, std::move(message)}; }
   static ExecuteResult Transient(std::string message) {
     return {Kind::kTransientError, std::move(message)};
   }
