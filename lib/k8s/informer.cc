@@ -183,6 +183,12 @@ Informer::WatchEnd Informer::WatchOnce() {
 
 void Informer::Apply(const WatchEvent& event) {
   std::string resource_version = ResourceVersionOf(event.object);
+  // Before the handlers run, so that what they see is what a resumed watch
+  // would start after.
+  if (!resource_version.empty()) {
+    absl::MutexLock lock(&mu_);
+    resource_version_ = resource_version;
+  }
   switch (event.type) {
     case WatchEvent::Type::kBookmark:
       break;
@@ -202,10 +208,6 @@ void Informer::Apply(const WatchEvent& event) {
       cache_.Remove(event.object);
       for (ResourceEventHandler* handler : handlers_) handler->OnDelete(event.object);
       break;
-  }
-  if (!resource_version.empty()) {
-    absl::MutexLock lock(&mu_);
-    resource_version_ = resource_version;
   }
 }
 
