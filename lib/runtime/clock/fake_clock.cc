@@ -24,6 +24,7 @@ bool FakeClock::AwaitUntil(absl::Mutex* mu, const absl::Condition& condition, ab
     return true;
   }
   timed_waiters_.fetch_add(1);
+  timed_waits_begun_.fetch_add(1);
   bool satisfied = condition.Eval();
   while (!satisfied && Now() < deadline) {
     satisfied = mu->AwaitWithTimeout(condition, kRecheckTick);
@@ -36,6 +37,12 @@ int FakeClock::TimedWaiters() const { return timed_waiters_.load(); }
 
 void FakeClock::BlockUntilTimedWaiters(int n) const {
   while (timed_waiters_.load() < n) absl::SleepFor(kRecheckTick);
+}
+
+int64_t FakeClock::TimedWaitsBegun() const { return timed_waits_begun_.load(); }
+
+void FakeClock::BlockUntilTimedWaitsBegun(int64_t n) const {
+  while (timed_waits_begun_.load() < n) absl::SleepFor(kRecheckTick);
 }
 
 }  // namespace sei::runtime

@@ -35,10 +35,16 @@ class FakeClock final : public Clock {
   int TimedWaiters() const;
   // Blocks (in real time) until at least `n` timed waiters are parked.
   void BlockUntilTimedWaiters(int n) const;
+  // Timed waits begun since construction. A test that advances time past
+  // the deadlines of k parked loops waits for this to grow by k to know that
+  // each loop has done its work and parked again.
+  int64_t TimedWaitsBegun() const;
+  void BlockUntilTimedWaitsBegun(int64_t n) const;
 
  private:
   std::atomic<int64_t> now_nanos_;
   std::atomic<int> timed_waiters_{0};
+  std::atomic<int64_t> timed_waits_begun_{0};
 };
 
 }  // namespace sei::runtime

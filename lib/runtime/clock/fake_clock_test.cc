@@ -39,6 +39,7 @@ TEST_CASE("FakeClock::AwaitUntil returns at the fake deadline, not before") {
   }
   clock.Advance(absl::Seconds(1));
   waiter.join();
+  CHECK(clock.TimedWaitsBegun() == 1);
   CHECK(returned);
   CHECK_FALSE(result);
   CHECK(clock.TimedWaiters() == 0);
