@@ -59,7 +59,7 @@ absl::StatusOr<HttpAnswer> HttpSidecarClient::Call(absl::string_view method, std
       return absl::UnavailableError(
           absl::StrCat(what, ": reading the bearer token: ", token.status().message()));
     }
-    call.bearer_token = *std::move(token);
+    if (!token->empty()) call.bearer_token = *std::move(token);
   }
   absl::StatusOr<HttpAnswer> answer = transport_->Send(call);
   if (!answer.ok()) {

@@ -1,6 +1,6 @@
 // SidecarClient over HTTP (sidecar-protocol.md §4, §9, §12): one node's
 // sidecar behind its in-pod kube-rbac-proxy. Every call carries
-// `Authorization: Bearer <token>` when a token source is configured (H11,
+// `Authorization: Bearer <token>` when the token source yields one (H11,
 // probe paths included) and never X-Remote-User (the proxy sets it); every
 // call has its own deadline (§12 product column, D15); a 401 drops the
 // cached token before the error is returned (H10).
@@ -15,17 +15,24 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "lib/k8s/token_source.h"
 #include "lib/sidecar/http_transport.h"
 #include "lib/sidecar/response_mapping.h"
 #include "lib/sidecar/sidecar_client.h"
-#include "lib/sidecar/token_source.h"
 
 namespace sei::sidecar {
 
+inline constexpr char kServiceAccountTokenPath[] =
+    "/var/run/secrets/kubernetes.io/serviceaccount/token";
+
 struct HttpSidecarClientOptions {
   Deadlines deadlines;
-  // nullptr: no Authorization header (a sidecar reached without the proxy).
-  std::shared_ptr<TokenSource> token_source;
+  // The operator's service-account token (tasks.md §6.3):
+  // k8s::TokenSource::FromFile(kServiceAccountTokenPath) in a cluster; the
+  // API client's source type, so both re-read a rotated token alike.
+  // nullptr or an empty token: no Authorization header (a sidecar reached
+  // without the proxy).
+  std::shared_ptr<k8s::TokenSource> token_source;
 };
 
 class HttpSidecarClient : public SidecarClient {

@@ -3,9 +3,13 @@
 // sidecar-protocol.md describes (lib/controlplane/sidecar).
 #include "lib/sidecar/http_sidecar_client.h"
 
-#include <atomic>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -17,9 +21,9 @@
 #include "lib/controlplane/sidecar/node_id.h"
 #include "lib/controlplane/sidecar/outcome_rules.h"
 #include "lib/controlplane/sidecar/sidecar_fleet.h"
+#include "lib/k8s/token_source.h"
 #include "lib/sidecar/http_sidecar_client_factory.h"
 #include "lib/sidecar/sidecar_client.h"
-#include "lib/sidecar/token_source.h"
 
 namespace sei::sidecar {
 namespace {
@@ -35,16 +39,22 @@ constexpr char kNs[] = "default";
 constexpr char kId1[] = "3f1c2b9a-7d4e-5f60-8a1b-2c3d4e5f6a70";
 constexpr char kId2[] = "3f1c2b9a-7d4e-5f60-8a1b-2c3d4e5f6a71";
 
-// A token source that records how often the client dropped its token.
-class RecordingTokenSource : public TokenSource {
+// A token file in the test's temporary directory, removed afterwards.
+class TokenFile {
  public:
-  explicit RecordingTokenSource(std::string token) : token_(std::move(token)) {}
-  absl::StatusOr<std::string> Token() override { return token_; }
-  void Invalidate() override { ++invalidations; }
-  std::atomic<int> invalidations{0};
+  explicit TokenFile(const std::string& token) {
+    const char* dir = std::getenv("TEST_TMPDIR");
+    path_ = std::string(dir != nullptr ? dir : "/tmp") + "/sidecar-token-" +
+            std::to_string(getpid()) + "-" + std::to_string(counter_++);
+    Write(token);
+  }
+  ~TokenFile() { std::remove(path_.c_str()); }
+  void Write(const std::string& token) { std::ofstream(path_, std::ios::trunc) << token << "\n"; }
+  const std::string& path() const { return path_; }
 
  private:
-  std::string token_;
+  static inline int counter_ = 0;
+  std::string path_;
 };
 
 Deadlines ShortDeadlines() {
@@ -59,7 +69,8 @@ Deadlines ShortDeadlines() {
 // A running control plane (plain HTTP; the sidecar mount is always HTTP) and
 // a client factory pointed at its sidecars.
 struct Fixture {
-  explicit Fixture(std::string client_token = kToken, Deadlines deadlines = ShortDeadlines()) {
+  explicit Fixture(const std::string& client_token = kToken,
+                   Deadlines deadlines = ShortDeadlines()) {
     controlplane::ControlPlaneOptions options;
     options.tls = false;
     options.tokens = {{kToken, "system:serviceaccount:sei:operator", {}}};
@@ -68,7 +79,8 @@ struct Fixture {
     plane = *std::move(created);
     REQUIRE(plane->Start().ok());
 
-    tokens = std::make_shared<RecordingTokenSource>(std::move(client_token));
+    token_file = std::make_unique<TokenFile>(client_token);
+    tokens = k8s::TokenSource::FromFile(token_file->path());
     HttpSidecarClientFactoryOptions factory_options;
     factory_options.url_template = plane->SidecarUrlTemplate();
     factory_options.client.deadlines = deadlines;
@@ -87,7 +99,10 @@ struct Fixture {
   controlplane::sidecar::SidecarFleet& fleet() { return *plane->sidecars(); }
 
   std::unique_ptr<controlplane::ControlPlane> plane;
-  std::shared_ptr<RecordingTokenSource> tokens;
+  std::unique_ptr<TokenFile> token_file;
+  // The file is re-read only when it changes or after Invalidate(), so
+  // reads() counts the client's invalidations.
+  std::shared_ptr<k8s::TokenSource> tokens;
   std::unique_ptr<HttpSidecarClientFactory> factory;
 };
 
@@ -161,7 +176,11 @@ TEST_CASE("A 403 from the proxy names the missing permission", "[sidecar][http]"
   CHECK(s.code() == StatusCode::kPermissionDenied);
   CHECK(absl::StrContains(s.message(),
                           "lacks \"create\" on seinodetasks.sei.io in namespace \"default\""));
-  CHECK(f.tokens->invalidations == 0);
+  CHECK(f.fleet().Submissions(kNs, "node-a").empty());
+  // A 403 is about permissions, not the token: it is kept.
+  CHECK(f.Client("node-a")->Submit(Request(kId1, "mark-ready")).code() ==
+        StatusCode::kPermissionDenied);
+  CHECK(f.tokens->reads() == 1);
 }
 
 TEST_CASE("A refused connection is Unavailable", "[sidecar][http]") {
@@ -289,30 +308,50 @@ TEST_CASE("A refused token is Unauthenticated and the token is dropped", "[sidec
   CHECK(s.code() == StatusCode::kUnauthenticated);
   CHECK(absl::StartsWith(s.message(),
                          "sidecar mark-ready task submission returned 401: Unauthorized"));
-  CHECK(f.tokens->invalidations == 1);
+  CHECK(f.tokens->reads() == 1);
+  // Each 401 dropped the token, so every call re-read the unchanged file.
   CHECK(client->GetTask(kId1).status().code() == StatusCode::kUnauthenticated);
+  CHECK(f.tokens->reads() == 2);
   CHECK(client->NodeId().status().code() == StatusCode::kUnauthenticated);
-  CHECK(f.tokens->invalidations == 3);
-  // The probe path is exempt at the proxy.
+  CHECK(f.tokens->reads() == 3);
+  // The probe path is exempt at the proxy: no 401, the token stays cached.
   CHECK(client->Healthz().ok());
-  CHECK(f.tokens->invalidations == 3);
+  CHECK(f.tokens->reads() == 4);
+  CHECK(client->Healthz().ok());
+  CHECK(f.tokens->reads() == 4);
   CHECK(f.fleet().Submissions(kNs, "node-a").empty());
 }
 
-TEST_CASE("Without a token source no Authorization header is sent", "[sidecar][http]") {
+TEST_CASE("A rotated token is picked up after the 401", "[sidecar][http]") {
+  Fixture f("expired-token");
+  auto client = f.Client("node-a");
+  CHECK(client->Submit(Request(kId1, "mark-ready")).code() == StatusCode::kUnauthenticated);
+  f.token_file->Write(kToken);
+  REQUIRE(client->Submit(Request(kId1, "mark-ready")).ok());
+  CHECK(f.fleet().Submissions(kNs, "node-a").size() == 1);
+}
+
+TEST_CASE("Without a token no Authorization header is sent", "[sidecar][http]") {
   Fixture f;
   HttpSidecarClientOptions options;
   options.deadlines = ShortDeadlines();
-  auto client = HttpSidecarClient::Create(f.factory->UrlFor(kNs, "node-a"), kNs, options);
-  REQUIRE(client.ok());
-  CHECK((*client)->Submit(Request(kId1, "mark-ready")).code() == StatusCode::kUnauthenticated);
+  auto none = HttpSidecarClient::Create(f.factory->UrlFor(kNs, "node-a"), kNs, options);
+  REQUIRE(none.ok());
+  CHECK((*none)->Submit(Request(kId1, "mark-ready")).code() == StatusCode::kUnauthenticated);
+  options.token_source = k8s::TokenSource::FromString("");
+  auto empty = HttpSidecarClient::Create(f.factory->UrlFor(kNs, "node-a"), kNs, options);
+  REQUIRE(empty.ok());
+  CHECK((*empty)->Submit(Request(kId1, "mark-ready")).code() == StatusCode::kUnauthenticated);
+  options.token_source = k8s::TokenSource::FromString(kToken);
+  auto literal = HttpSidecarClient::Create(f.factory->UrlFor(kNs, "node-a"), kNs, options);
+  REQUIRE(literal.ok());
+  CHECK((*literal)->Submit(Request(kId1, "mark-ready")).ok());
 }
 
 TEST_CASE("A token source that fails makes the call Unavailable", "[sidecar][http]") {
   Fixture f;
   HttpSidecarClientOptions options;
-  options.token_source = std::make_shared<FileTokenSource>(
-      FileTokenSource::Options{"/nonexistent/token", absl::Minutes(1), nullptr});
+  options.token_source = k8s::TokenSource::FromFile("/nonexistent/token");
   auto client = HttpSidecarClient::Create(f.factory->UrlFor(kNs, "node-a"), kNs, options);
   REQUIRE(client.ok());
   absl::Status s = (*client)->Submit(Request(kId1, "mark-ready"));
