@@ -3,8 +3,8 @@
 // backoff after errors.
 #include "lib/k8s/informer.h"
 
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <memory>
 #include <string>
 #include <vector>
@@ -74,8 +74,7 @@ class SharedStream : public WatchStream {
 // back at a gate before they reach the store.
 class GatedClient : public FakeKubeClient {
  public:
-  absl::StatusOr<std::unique_ptr<WatchStream>> Watch(const Resource& resource,
-                                                     absl::string_view ns,
+  absl::StatusOr<std::unique_ptr<WatchStream>> Watch(const Resource& resource, absl::string_view ns,
                                                      const ListOptions& options) override {
     {
       absl::MutexLock lock(&mu_);
@@ -84,7 +83,8 @@ class GatedClient : public FakeKubeClient {
       --waiting_;
       watch_resource_versions_.push_back(options.resource_version);
     }
-    absl::StatusOr<std::unique_ptr<WatchStream>> inner = FakeKubeClient::Watch(resource, ns, options);
+    absl::StatusOr<std::unique_ptr<WatchStream>> inner =
+        FakeKubeClient::Watch(resource, ns, options);
     if (!inner.ok()) return inner.status();
     std::shared_ptr<WatchStream> shared(std::move(*inner));
     absl::MutexLock lock(&mu_);
@@ -151,8 +151,7 @@ TEST_CASE("informer: initial list, then live events in order", "[informer]") {
   CHECK(informer.cache().Size() == 2);
 
   REQUIRE(client.Create(kCm, "default", ConfigMap("c", "1")).ok());
-  REQUIRE(client.Patch(kCm, "default", "a", PatchType::kMerge, {{"data", {{"v", "2"}}}}, {})
-              .ok());
+  REQUIRE(client.Patch(kCm, "default", "a", PatchType::kMerge, {{"data", {{"v", "2"}}}}, {}).ok());
   REQUIRE(client.Delete(kCm, "default", "b", {}).ok());
   REQUIRE(recorder.WaitFor(5));
   CHECK(recorder.Events() ==
@@ -174,20 +173,17 @@ TEST_CASE("informer: a normal end resumes from the last resourceVersion without 
   informer.AddHandler(&recorder);
   informer.Start();
   REQUIRE(recorder.WaitFor(1));
-  REQUIRE(client.Patch(kCm, "default", "a", PatchType::kMerge, {{"data", {{"v", "2"}}}}, {})
-              .ok());
+  REQUIRE(client.Patch(kCm, "default", "a", PatchType::kMerge, {{"data", {{"v", "2"}}}}, {}).ok());
   REQUIRE(recorder.WaitFor(2));
   std::string seen = informer.LastResourceVersion();
 
   REQUIRE(client.EndWatchAndHoldNext(1));
   REQUIRE(client.WaitForHeldWatch());
   // Changed while no watch is open: the resumed watch must replay it.
-  REQUIRE(client.Patch(kCm, "default", "a", PatchType::kMerge, {{"data", {{"v", "3"}}}}, {})
-              .ok());
+  REQUIRE(client.Patch(kCm, "default", "a", PatchType::kMerge, {{"data", {{"v", "3"}}}}, {}).ok());
   client.Open();
   REQUIRE(recorder.WaitFor(3));
-  CHECK(recorder.Events() ==
-        std::vector<std::string>{"add:a", "update:a:1->2", "update:a:2->3"});
+  CHECK(recorder.Events() == std::vector<std::string>{"add:a", "update:a:1->2", "update:a:2->3"});
   std::vector<std::string> versions = client.WatchResourceVersions();
   REQUIRE(versions.size() == 2);
   CHECK(versions[1] == seen);
@@ -231,8 +227,7 @@ TEST_CASE("informer: 410 Gone re-lists and reports the differences", "[informer]
   informer.Stop();
 }
 
-TEST_CASE("informer: errors are retried with backoff and reported until a success",
-          "[informer]") {
+TEST_CASE("informer: errors are retried with backoff and reported until a success", "[informer]") {
   FakeKubeClient client;
   client.Seed(kCm, ConfigMap("a", "1"));
   client.FailNext(Verb::kList, kCm, ApiError(ErrorReason::kTransport, 0, "connection refused"));

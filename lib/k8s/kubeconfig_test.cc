@@ -138,8 +138,8 @@ TEST_CASE("kubeconfig: errors name the missing piece", "[kubeconfig]") {
   ExpectError("current-context: c\ncontexts: [{name: c, context: {user: u}}]\n",
               "context \"c\" names no cluster");
   ExpectError("current-context: c\n" + cluster + context +
-                  "users: [{name: u, user: {client-certificate-data: " +
-                  absl::Base64Escape(kCert) + "}}]\n",
+                  "users: [{name: u, user: {client-certificate-data: " + absl::Base64Escape(kCert) +
+                  "}}]\n",
               "client certificate without its key");
   ExpectError("current-context: c\n" + cluster + context +
                   "users: [{name: u, user: {client-key-data: a2V5, client-key: k.pem}}]\n",
@@ -198,9 +198,9 @@ TEST_CASE("in-cluster: service host and port, token file, CA", "[in_cluster]") {
   std::string dir = FreshDirectory();
   WriteFile(dir + "/token", "tok\n");
   WriteFile(dir + "/ca.crt", kCa);
-  InClusterOptions options{dir + "/token", dir + "/ca.crt",
-                           FakeEnv({{"KUBERNETES_SERVICE_HOST", "10.96.0.1"},
-                                    {"KUBERNETES_SERVICE_PORT", "443"}})};
+  InClusterOptions options{
+      dir + "/token", dir + "/ca.crt",
+      FakeEnv({{"KUBERNETES_SERVICE_HOST", "10.96.0.1"}, {"KUBERNETES_SERVICE_PORT", "443"}})};
   auto config = InClusterConfig(options);
   REQUIRE(config.ok());
   CHECK(config->server == "https://10.96.0.1:443");
@@ -208,7 +208,8 @@ TEST_CASE("in-cluster: service host and port, token file, CA", "[in_cluster]") {
   CHECK(config->bearer_token.empty());
   CHECK(config->ca_pem == kCa);
 
-  options.env = FakeEnv({{"KUBERNETES_SERVICE_HOST", "fd00::1"}, {"KUBERNETES_SERVICE_PORT", "6443"}});
+  options.env =
+      FakeEnv({{"KUBERNETES_SERVICE_HOST", "fd00::1"}, {"KUBERNETES_SERVICE_PORT", "6443"}});
   config = InClusterConfig(options);
   REQUIRE(config.ok());
   CHECK(config->server == "https://[fd00::1]:6443");
@@ -311,8 +312,7 @@ TEST_CASE("cluster config validation names the offending field", "[cluster_confi
   CHECK_THAT(std::string(ValidateClusterConfig(config).message()), Catch::Contains("no host"));
   config.server = "https://h";
   config.client_key_pem = kKey;
-  CHECK_THAT(std::string(ValidateClusterConfig(config).message()),
-             Catch::Contains("certificate"));
+  CHECK_THAT(std::string(ValidateClusterConfig(config).message()), Catch::Contains("certificate"));
   config.client_key_pem.clear();
   config.bearer_token = "a";
   config.token_file = "/b";

@@ -45,7 +45,8 @@ TEST_CASE("object cache: replace reports what changed", "[cache]") {
   cache.Upsert(Pod("a", "kept", "1"));
   cache.Upsert(Pod("a", "changed", "1"));
   cache.Upsert(Pod("a", "gone", "1"));
-  auto deltas = cache.Replace({Pod("a", "kept", "1"), Pod("a", "changed", "7"), Pod("a", "new", "8")});
+  auto deltas =
+      cache.Replace({Pod("a", "kept", "1"), Pod("a", "changed", "7"), Pod("a", "new", "8")});
   REQUIRE(deltas.size() == 3);
   int added = 0, updated = 0, deleted = 0;
   for (const CacheDelta& delta : deltas) {

@@ -58,7 +58,7 @@ TEST_CASE("rate limiter: waiting callers queue for successive tokens", "[rate]")
   CHECK(limiter.Reserve() == absl::ZeroDuration());
   CHECK(limiter.Reserve() == absl::Milliseconds(250));
   CHECK(limiter.Reserve() == absl::Milliseconds(500));  // behind the previous one
-  time.now += absl::Milliseconds(500);  // both waits are over, nothing saved up
+  time.now += absl::Milliseconds(500);                  // both waits are over, nothing saved up
   CHECK(limiter.Reserve() == absl::Milliseconds(250));
 }
 

@@ -3,10 +3,10 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 
-#include <catch2/catch.hpp>
-#include <ctime>
 #include <atomic>
+#include <catch2/catch.hpp>
 #include <cstdio>
+#include <ctime>
 #include <thread>
 #include <vector>
 

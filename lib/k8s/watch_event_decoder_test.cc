@@ -15,8 +15,7 @@ TEST_CASE("watch lines decode into events", "[watch]") {
   CHECK(added->object["metadata"]["name"] == "a");
   CHECK(DecodeWatchEvent(R"({"type":"MODIFIED","object":{}})")->type ==
         WatchEvent::Type::kModified);
-  CHECK(DecodeWatchEvent(R"({"type":"DELETED","object":{}})")->type ==
-        WatchEvent::Type::kDeleted);
+  CHECK(DecodeWatchEvent(R"({"type":"DELETED","object":{}})")->type == WatchEvent::Type::kDeleted);
   auto bookmark =
       DecodeWatchEvent(R"({"type":"BOOKMARK","object":{"metadata":{"resourceVersion":"9"}}})");
   REQUIRE(bookmark.ok());
