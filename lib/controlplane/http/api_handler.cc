@@ -1,7 +1,5 @@
 #include "lib/controlplane/http/api_handler.h"
 
-#include "lib/controlplane/core/json_text.h"
-
 #include <algorithm>
 #include <optional>
 #include <utility>
@@ -11,6 +9,7 @@
 #include "absl/strings/strip.h"
 #include "lib/api/yaml_documents.h"
 #include "lib/controlplane/apiserver/api_error.h"
+#include "lib/controlplane/core/json_text.h"
 #include "lib/controlplane/http/api_path.h"
 #include "lib/controlplane/http/body_decoder.h"
 #include "lib/controlplane/http/discovery.h"
@@ -51,9 +50,7 @@ const char* EventTypeName(WatchEventType type) {
   return "ERROR";
 }
 
-std::string Dump(const Json& value) {
-  return JsonText(value);
-}
+std::string Dump(const Json& value) { return JsonText(value); }
 
 HttpResponse NotAcceptable() {
   return StatusForCode(406,
@@ -315,8 +312,8 @@ HttpResponse ApiHandler::List(Call& call) const {
 // One object or a list in the representation the client negotiated: a
 // Table, PartialObjectMetadata(List), or the object itself.
 HttpResponse ApiHandler::Represent(const Call& call, const Json& value,
-                                   const Negotiated& negotiated,
-                                   TableOptions::Include include, bool is_list) const {
+                                   const Negotiated& negotiated, TableOptions::Include include,
+                                   bool is_list) const {
   switch (negotiated.representation) {
     case Representation::kTable: {
       TableOptions table;
@@ -402,7 +399,7 @@ HttpResponse ApiHandler::Watch(Call& call) const {
   return response;
 }
 
-HttpResponse ApiHandler::Create(Call& call) const {
+HttpResponse ApiHandler::WriteObject(Call& call, int success_code, const ObjectWrite& write) const {
   auto negotiated = NegotiateWrite(call.request);
   if (!negotiated) return NotAcceptable();
   auto object = DecodeObjectBody(call.request.Header("content-type"), call.request.body);
@@ -416,32 +413,23 @@ HttpResponse ApiHandler::Create(Call& call) const {
       !status.ok()) {
     return StatusResponse(status);
   }
-  auto created = store_->Create(call.key, *std::move(object), *options);
-  if (!created.ok()) return StatusResponse(created.status());
-  HttpResponse response = Encode(201, *created, *negotiated);
+  auto written = write(*std::move(object), *options);
+  if (!written.ok()) return StatusResponse(written.status());
+  HttpResponse response = Encode(success_code, *written, *negotiated);
   AddWarnings(warnings, response);
   return response;
 }
 
+HttpResponse ApiHandler::Create(Call& call) const {
+  return WriteObject(call, 201, [&](Json object, const WriteOptions& options) {
+    return store_->Create(call.key, std::move(object), options);
+  });
+}
+
 HttpResponse ApiHandler::Update(Call& call) const {
-  auto negotiated = NegotiateWrite(call.request);
-  if (!negotiated) return NotAcceptable();
-  auto object = DecodeObjectBody(call.request.Header("content-type"), call.request.body);
-  if (!object.ok()) return StatusResponse(object.status());
-  auto options = WriteOptionsParams(call.query);
-  if (!options.ok()) return StatusResponse(options.status());
-  auto validation = FieldValidationParam(call.query);
-  if (!validation.ok()) return StatusResponse(validation.status());
-  std::vector<std::string> warnings;
-  if (auto status = CheckFieldValidation(*validation, *call.type, *object, &warnings);
-      !status.ok()) {
-    return StatusResponse(status);
-  }
-  auto updated = store_->Update(call.key, call.path.name, *std::move(object), call.sub, *options);
-  if (!updated.ok()) return StatusResponse(updated.status());
-  HttpResponse response = Encode(200, *updated, *negotiated);
-  AddWarnings(warnings, response);
-  return response;
+  return WriteObject(call, 200, [&](Json object, const WriteOptions& options) {
+    return store_->Update(call.key, call.path.name, std::move(object), call.sub, options);
+  });
 }
 
 HttpResponse ApiHandler::Patch(Call& call) const {

@@ -6,6 +6,7 @@
 #ifndef SEI_LIB_CONTROLPLANE_HTTP_API_HANDLER_H_
 #define SEI_LIB_CONTROLPLANE_HTTP_API_HANDLER_H_
 
+#include <functional>
 #include <mutex>
 #include <string>
 
@@ -58,6 +59,12 @@ class ApiHandler {
   HttpResponse Watch(Call& call) const;
   HttpResponse Create(Call& call) const;
   HttpResponse Update(Call& call) const;
+  // What POST and PUT share: negotiate the response, decode the body, read
+  // the write options and field validation, then `write` the object and
+  // answer `success_code` with the result and any validation warnings.
+  using ObjectWrite = std::function<absl::StatusOr<nlohmann::json>(nlohmann::json object,
+                                                                   const WriteOptions& options)>;
+  HttpResponse WriteObject(Call& call, int success_code, const ObjectWrite& write) const;
   HttpResponse Patch(Call& call) const;
   HttpResponse Delete(Call& call) const;
   HttpResponse DeleteCollection(Call& call) const;

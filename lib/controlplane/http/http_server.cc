@@ -21,8 +21,8 @@
 #include <vector>
 
 #include "absl/status/status.h"
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "lib/controlplane/http/beast_request.h"
 
 namespace sei::controlplane {
 namespace {
@@ -121,22 +121,6 @@ class ConnectionTracker {
   std::condition_variable cv_;
   std::list<std::weak_ptr<ConnectionBase>> connections_;
 };
-
-HttpRequest ToHttpRequest(http::request<http::string_body>&& message) {
-  HttpRequest request;
-  request.method = std::string(message.method_string());
-  const absl::string_view target(message.target().data(), message.target().size());
-  const size_t question = target.find('?');
-  request.path = std::string(target.substr(0, question));
-  if (question != absl::string_view::npos) request.query = std::string(target.substr(question + 1));
-  for (const auto& field : message) {
-    request.headers.emplace_back(absl::AsciiStrToLower(absl::string_view(
-                                     field.name_string().data(), field.name_string().size())),
-                                 std::string(field.value()));
-  }
-  request.body = std::move(message.body());
-  return request;
-}
 
 // One client connection. `Stream` is beast::tcp_stream (plain HTTP) or
 // beast::ssl_stream<beast::tcp_stream> (HTTPS). Every member function runs

@@ -28,7 +28,6 @@
 #include <utility>
 #include <vector>
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/string_view.h"
 #include "lib/controlplane/apiserver/clock.h"
@@ -38,6 +37,7 @@
 #include "lib/controlplane/http/api_path.h"
 #include "lib/controlplane/http/authenticator.h"
 #include "lib/controlplane/http/body_decoder.h"
+#include "lib/controlplane/http/beast_request.h"
 #include "lib/controlplane/http/http_message.h"
 #include "lib/controlplane/http/http_server.h"
 #include "lib/controlplane/http/media_type.h"
@@ -105,24 +105,6 @@ std::optional<http::request<http::string_body>> NextRequest(absl::string_view& i
     if (used == 0 || (ec && ec != http::error::need_more)) return std::nullopt;
   }
   return parser.release();
-}
-
-// Beast's message as the handlers see it. This mirrors ToHttpRequest in
-// http_server.cc, which is file-local there.
-HttpRequest ToHttpRequest(http::request<http::string_body>&& message) {
-  HttpRequest request;
-  request.method = std::string(message.method_string());
-  const absl::string_view target(message.target().data(), message.target().size());
-  const size_t question = target.find('?');
-  request.path = std::string(target.substr(0, question));
-  if (question != absl::string_view::npos) request.query = std::string(target.substr(question + 1));
-  for (const auto& field : message) {
-    request.headers.emplace_back(absl::AsciiStrToLower(absl::string_view(
-                                     field.name_string().data(), field.name_string().size())),
-                                 std::string(field.value()));
-  }
-  request.body = std::move(message.body());
-  return request;
 }
 
 // Every decoding layer, whatever the others made of the request.
