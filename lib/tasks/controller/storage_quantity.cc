@@ -69,11 +69,15 @@ absl::StatusOr<StorageQuantity> StorageQuantity::Parse(absl::string_view text) {
   const absl::string_view suffix = rest.substr(number_end);
   int pow2 = 0;
   int pow10 = 0;
-  if (!suffix.empty() && (suffix[0] == 'e' || suffix[0] == 'E') && suffix.size() > 1) {
+  if (SuffixScale(suffix, &pow2, &pow10)) {
+    // A binary or decimal suffix ("Ei" and "E" included, which also start
+    // like an exponent).
+  } else if (!suffix.empty() && (suffix[0] == 'e' || suffix[0] == 'E')) {
     // An exponent (IsQuantity guarantees its shape); only integral ones
     // scale a storage size meaningfully.
     absl::string_view exponent = suffix.substr(1);
     bool exponent_negative = false;
+    if (exponent.empty()) return Invalid(text);
     if (exponent[0] == '+' || exponent[0] == '-') {
       exponent_negative = exponent[0] == '-';
       exponent.remove_prefix(1);
@@ -85,7 +89,7 @@ absl::StatusOr<StorageQuantity> StorageQuantity::Parse(absl::string_view text) {
       if (value > 100) return Invalid(text);
     }
     pow10 = exponent_negative ? -value : value;
-  } else if (!SuffixScale(suffix, &pow2, &pow10)) {
+  } else {
     return Invalid(text);
   }
 
