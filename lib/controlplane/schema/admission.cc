@@ -6,8 +6,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "lib/controlplane/core/go_strconv.h"
 #include "lib/controlplane/schema/defaulting.h"
-#include "lib/controlplane/schema/go_format.h"
 #include "lib/controlplane/schema/pruning.h"
 #include "lib/controlplane/schema/validation.h"
 

@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "lib/controlplane/core/go_strconv.h"
 #include "lib/controlplane/schema/go_format.h"
 
 namespace sei::controlplane {
@@ -124,7 +125,7 @@ std::string RenderBadValue(const Json& value) {
     case GoKind::kInt64:
       return absl::StrCat(GoInt64(value));
     case GoKind::kFloat64:
-      return GoFormatFloat(GoFloat64(value));
+      return GoFormatFloat(GoFloat64(value), 'g');  // fmt's %v
     case GoKind::kBool:
       return value.get<bool>() ? "true" : "false";
     default:

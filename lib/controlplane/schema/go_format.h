@@ -3,14 +3,14 @@
 // other numbers float64) and both its validation decisions and its error
 // messages depend on those types and on fmt/strconv/encoding/json output, so
 // the schema engine reproduces them to match the apiserver byte for byte.
+// The strconv and utf8 pieces are shared with the sidecar simulator
+// (core/go_strconv.h, core/go_utf8.h, core/go_json_encoding.h).
 #ifndef SEI_LIB_CONTROLPLANE_SCHEMA_GO_FORMAT_H_
 #define SEI_LIB_CONTROLPLANE_SCHEMA_GO_FORMAT_H_
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
-
-#include "absl/strings/string_view.h"
 
 namespace sei::controlplane {
 
@@ -32,26 +32,10 @@ double GoFloat64(const nlohmann::json& value);
 // hardware result for out-of-range values is not worth reproducing).
 int64_t GoTruncateToInt64(double value);
 
-// fmt's %v for a float64 (strconv 'g', precision -1): the shortest digits
-// that read back exactly, in exponent form when the decimal exponent is < -4
-// or >= 6 ("1e+06", "2.147483647e+09", "1e-05", "0.0001", "123456", "1.5").
-std::string GoFormatFloat(double value);
-
-// fmt's %q for a string (strconv.Quote): double-quoted, `"` and `\`
-// escaped, \a \b \f \n \r \t \v, other control bytes and invalid UTF-8 as
-// \xNN, non-printable code points as \uNNNN or \UNNNNNNNN. Printability is
-// approximated (see go_format.cc); everything a manifest plausibly holds
-// (ASCII, letters, symbols, emoji) prints as Go prints it.
-std::string GoQuote(absl::string_view text);
-
 // json.Marshal of the value: compact, object keys sorted, `<`, `>`, `&`,
 // U+2028 and U+2029 escaped, invalid UTF-8 as \ufffd, float64 numbers as Go
 // writes them (no exponent between 1e-6 and 1e21).
 std::string GoJsonMarshal(const nlohmann::json& value);
-
-// utf8.RuneCountInString: code points, each byte of an invalid sequence
-// counting as one. This is what the apiserver's minLength/maxLength count.
-int64_t GoRuneCount(absl::string_view text);
 
 }  // namespace sei::controlplane
 

@@ -22,37 +22,6 @@ TEST_CASE("GoKindOf types numbers as Go's unstructured decoder does", "[go_forma
   CHECK(GoKindOf(Json::parse("[]")) == GoKind::kSlice);
 }
 
-TEST_CASE("GoFormatFloat matches fmt's %v", "[go_format]") {
-  CHECK(GoFormatFloat(1) == "1");
-  CHECK(GoFormatFloat(1.5) == "1.5");
-  CHECK(GoFormatFloat(-2.25) == "-2.25");
-  CHECK(GoFormatFloat(0.1) == "0.1");
-  CHECK(GoFormatFloat(123456) == "123456");
-  CHECK(GoFormatFloat(1e6) == "1e+06");
-  CHECK(GoFormatFloat(1234567) == "1.234567e+06");
-  CHECK(GoFormatFloat(2147483647) == "2.147483647e+09");
-  CHECK(GoFormatFloat(3e9) == "3e+09");
-  CHECK(GoFormatFloat(1e21) == "1e+21");
-  CHECK(GoFormatFloat(1e100) == "1e+100");
-  CHECK(GoFormatFloat(0.0001) == "0.0001");
-  CHECK(GoFormatFloat(0.00001) == "1e-05");
-  CHECK(GoFormatFloat(0) == "0");
-}
-
-TEST_CASE("GoQuote matches strconv.Quote", "[go_format]") {
-  CHECK(GoQuote("Foo") == "\"Foo\"");
-  CHECK(GoQuote("") == "\"\"");
-  CHECK(GoQuote("a\"b\\c") == "\"a\\\"b\\\\c\"");
-  CHECK(GoQuote("l1\nl2\tx\r") == "\"l1\\nl2\\tx\\r\"");
-  CHECK(GoQuote(std::string("\x01\x7f", 2)) == "\"\\x01\\x7f\"");
-  CHECK(GoQuote("caf\xC3\xA9") == "\"caf\xC3\xA9\"");            // é prints as is
-  CHECK(GoQuote("\xF0\x9F\x98\x80") == "\"\xF0\x9F\x98\x80\"");  // 😀 too
-  CHECK(GoQuote("ok\xFF") == "\"ok\\xff\"");                     // invalid UTF-8
-  CHECK(GoQuote("a\xC2\xA0"
-                "b") == "\"a\\u00a0b\"");           // NO-BREAK SPACE
-  CHECK(GoQuote("\xE2\x80\x8B") == "\"\\u200b\"");  // ZERO WIDTH SPACE
-}
-
 TEST_CASE("GoJsonMarshal matches encoding/json", "[go_format]") {
   CHECK(GoJsonMarshal(Json::parse(R"({"b":1,"a":[true,null,"x"]})")) ==
         R"({"a":[true,null,"x"],"b":1})");
@@ -66,15 +35,6 @@ TEST_CASE("GoJsonMarshal matches encoding/json", "[go_format]") {
   CHECK(GoJsonMarshal(Json(0.000001)) == "0.000001");
   CHECK(GoJsonMarshal(Json(1e-7)) == "1e-7");
   CHECK(GoJsonMarshal(Json::parse("18446744073709551615")) == "18446744073709552000");
-}
-
-TEST_CASE("GoRuneCount counts code points, invalid bytes one each", "[go_format]") {
-  CHECK(GoRuneCount("") == 0);
-  CHECK(GoRuneCount("pacific-1") == 9);
-  CHECK(GoRuneCount("h\xC3\xA9llo") == 5);
-  CHECK(GoRuneCount("\xF0\x9F\x98\x80") == 1);
-  CHECK(GoRuneCount("\xFF\xFE") == 2);
-  CHECK(GoRuneCount("\xE2\x82") == 2);  // truncated sequence
 }
 
 TEST_CASE("RenderBadValue renders as field.Error's ErrorBody", "[field_error]") {

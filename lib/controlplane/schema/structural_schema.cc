@@ -10,6 +10,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "lib/controlplane/core/go_strconv.h"
 #include "lib/controlplane/schema/defaulting.h"
 #include "lib/controlplane/schema/field_error.h"
 #include "lib/controlplane/schema/go_format.h"
@@ -379,7 +380,7 @@ class Compiler {
     node->multiple_of = ReadNumber(in, "multipleOf", location);
     if (node->multiple_of.has_value() && *node->multiple_of <= 0) {
       Error(At(location, "multipleOf"),
-            absl::StrCat("Invalid value: ", GoFormatFloat(*node->multiple_of),
+            absl::StrCat("Invalid value: ", GoFormatFloat(*node->multiple_of, 'g'),
                          ": must be greater than zero"));
       node->multiple_of.reset();
     }

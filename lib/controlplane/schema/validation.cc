@@ -15,6 +15,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
+#include "lib/controlplane/core/go_strconv.h"
+#include "lib/controlplane/core/go_utf8.h"
 #include "lib/controlplane/schema/go_format.h"
 
 namespace sei::controlplane {
@@ -360,7 +362,7 @@ class SchemaValidator {
     const int64_t int_value = is_int ? GoInt64(value) : 0;
     const double float_value = GoFloat64(value);
     const auto bound_text = [&](double bound) {
-      return is_int ? absl::StrCat(GoTruncateToInt64(bound)) : GoFormatFloat(bound);
+      return is_int ? absl::StrCat(GoTruncateToInt64(bound)) : GoFormatFloat(bound, 'g');
     };
 
     if (schema.multiple_of.has_value()) {
@@ -377,7 +379,7 @@ class SchemaValidator {
         Emit(InvalidError(path, value,
                           absl::StrCat(Subject(path), " should be a multiple of ",
                                        is_int && int_factor != 0 ? absl::StrCat(int_factor)
-                                                                 : GoFormatFloat(factor))));
+                                                                 : GoFormatFloat(factor, 'g'))));
       }
     }
     if (schema.minimum.has_value()) {

@@ -6,7 +6,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "lib/controlplane/sidecar/go_format.h"
+#include "lib/controlplane/core/go_strconv.h"
 
 namespace sei::controlplane::sidecar {
 namespace {

@@ -9,7 +9,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "lib/controlplane/sidecar/go_format.h"
+#include "lib/controlplane/core/go_strconv.h"
 #include "lib/controlplane/sidecar/go_json.h"
 
 namespace sei::controlplane::sidecar {
@@ -29,13 +29,12 @@ struct SourceConfig {
 absl::Status TypeError(const nlohmann::json& value, absl::string_view field,
                        absl::string_view go_type) {
   return absl::InvalidArgumentError(absl::StrCat("parsing params: json: cannot unmarshal ",
-                                                 GoJsonKind(value), " into Go struct field ",
-                                                 field, " of type ", go_type));
+                                                 GoJsonKind(value), " into Go struct field ", field,
+                                                 " of type ", go_type));
 }
 
 // Decodes a Go string field (null leaves it empty).
-absl::Status DecodeString(const nlohmann::json& value, absl::string_view field,
-                          std::string* out) {
+absl::Status DecodeString(const nlohmann::json& value, absl::string_view field, std::string* out) {
   if (value.is_null()) return absl::OkStatus();
   if (!value.is_string()) return TypeError(value, field, "string");
   *out = value.get<std::string>();
@@ -127,8 +126,7 @@ absl::Status CheckShape(const SourceConfig& source, size_t index) {
     }
   } else if (source.type == "static") {
     if (source.addresses.empty()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(prefix, "static source has empty addresses"));
+      return absl::InvalidArgumentError(absl::StrCat(prefix, "static source has empty addresses"));
     }
   } else if (source.type == "dnsEndpoints") {
     if (source.endpoints.empty()) {
@@ -136,8 +134,7 @@ absl::Status CheckShape(const SourceConfig& source, size_t index) {
           absl::StrCat(prefix, "dnsEndpoints source has empty endpoints"));
     }
   } else {
-    return absl::InvalidArgumentError(
-        absl::StrCat(prefix, "unknown type ", GoQuote(source.type)));
+    return absl::InvalidArgumentError(absl::StrCat(prefix, "unknown type ", GoQuote(source.type)));
   }
   return absl::OkStatus();
 }

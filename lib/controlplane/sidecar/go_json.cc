@@ -7,94 +7,10 @@
 
 #include "absl/strings/str_format.h"
 #include "absl/time/time.h"
-#include "lib/controlplane/sidecar/go_format.h"
+#include "lib/controlplane/core/go_json_encoding.h"
 
 namespace sei::controlplane::sidecar {
 namespace {
-
-// Length of the valid UTF-8 sequence at text[i], or 0 when it is invalid
-// (overlong forms, surrogates and code points above U+10FFFF included), as
-// Go's utf8.DecodeRuneInString judges it. `rune` receives the code point.
-size_t Utf8SequenceAt(absl::string_view text, size_t i, uint32_t* rune) {
-  const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char b0 = byte(i);
-  size_t len;
-  uint32_t cp;
-  uint32_t min;
-  if (b0 >= 0xc2 && b0 <= 0xdf) {
-    len = 2, cp = b0 & 0x1f, min = 0x80;
-  } else if (b0 >= 0xe0 && b0 <= 0xef) {
-    len = 3, cp = b0 & 0x0f, min = 0x800;
-  } else if (b0 >= 0xf0 && b0 <= 0xf4) {
-    len = 4, cp = b0 & 0x07, min = 0x10000;
-  } else {
-    return 0;
-  }
-  if (i + len > text.size()) return 0;
-  for (size_t k = 1; k < len; ++k) {
-    if ((byte(i + k) & 0xc0) != 0x80) return 0;
-    cp = (cp << 6) | (byte(i + k) & 0x3f);
-  }
-  if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return 0;
-  *rune = cp;
-  return len;
-}
-
-// encodeState.string with HTML escaping on (json.Encoder's default).
-void AppendGoString(absl::string_view text, std::string* out) {
-  out->push_back('"');
-  size_t i = 0;
-  while (i < text.size()) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      switch (c) {
-        case '"': *out += "\\\""; break;
-        case '\\': *out += "\\\\"; break;
-        case '\b': *out += "\\b"; break;
-        case '\f': *out += "\\f"; break;
-        case '\n': *out += "\\n"; break;
-        case '\r': *out += "\\r"; break;
-        case '\t': *out += "\\t"; break;
-        default:
-          if (c < 0x20 || c == '<' || c == '>' || c == '&') {
-            *out += absl::StrFormat("\\u00%02x", c);
-          } else {
-            out->push_back(static_cast<char>(c));
-          }
-      }
-      ++i;
-      continue;
-    }
-    uint32_t rune = 0;
-    const size_t len = Utf8SequenceAt(text, i, &rune);
-    if (len == 0) {
-      *out += "\\ufffd";
-      ++i;
-    } else if (rune == 0x2028 || rune == 0x2029) {
-      *out += absl::StrFormat("\\u%04x", rune);
-      i += len;
-    } else {
-      out->append(text.data() + i, len);
-      i += len;
-    }
-  }
-  out->push_back('"');
-}
-
-// encoding/json's float64 encoder: 'f' unless the magnitude needs an
-// exponent, then 'e' with a negative two-digit exponent shortened (e-07 ->
-// e-7).
-std::string GoJsonFloat(double v) {
-  if (std::isnan(v) || std::isinf(v)) return "null";  // Go refuses; never decoded
-  const double abs = std::fabs(v);
-  if (abs != 0 && (abs < 1e-6 || abs >= 1e21)) {
-    std::string s = GoFormatFloat(v, 'e');
-    const size_t n = s.size();
-    if (n >= 4 && s[n - 4] == 'e' && s[n - 3] == '-' && s[n - 2] == '0') s.erase(n - 2, 1);
-    return s;
-  }
-  return GoFormatFloat(v, 'f');
-}
 
 template <typename Json>
 void AppendGoJson(const Json& value, std::string* out) {
@@ -105,7 +21,7 @@ void AppendGoJson(const Json& value, std::string* out) {
       for (auto it = value.begin(); it != value.end(); ++it) {
         if (!first) out->push_back(',');
         first = false;
-        AppendGoString(it.key(), out);
+        AppendGoJsonString(it.key(), out);
         out->push_back(':');
         AppendGoJson(it.value(), out);
       }
@@ -124,7 +40,7 @@ void AppendGoJson(const Json& value, std::string* out) {
       return;
     }
     case nlohmann::json::value_t::string:
-      AppendGoString(value.template get_ref<const std::string&>(), out);
+      AppendGoJsonString(value.template get_ref<const std::string&>(), out);
       return;
     case nlohmann::json::value_t::boolean:
       *out += value.template get<bool>() ? "true" : "false";

@@ -1,14 +1,13 @@
-// The Go wire-compatibility helpers: strconv float formatting, the JSON
+// The Go wire-compatibility helpers (strconv itself is tested in
+// core/go_text_test.cc): the JSON
 // encoder/decoder behaviour, ServeMux path cleaning and query parsing, UUID
 // parsing, TaskRequest decoding and auth-mode parsing.
+#include <catch2/catch.hpp>
 #include <random>
 #include <string>
 
-#include <catch2/catch.hpp>
-
 #include "absl/time/time.h"
 #include "lib/controlplane/sidecar/auth.h"
-#include "lib/controlplane/sidecar/go_format.h"
 #include "lib/controlplane/sidecar/go_http.h"
 #include "lib/controlplane/sidecar/go_json.h"
 #include "lib/controlplane/sidecar/task_request.h"
@@ -16,21 +15,6 @@
 
 namespace sei::controlplane::sidecar {
 namespace {
-
-TEST_CASE("GoFormatFloat matches strconv's shortest forms") {
-  CHECK(GoFormatFloat(0, 'g') == "0");
-  CHECK(GoFormatFloat(1, 'g') == "1");
-  CHECK(GoFormatFloat(0.005, 'g') == "0.005");
-  CHECK(GoFormatFloat(2.5, 'g') == "2.5");
-  CHECK(GoFormatFloat(123456, 'g') == "123456");
-  CHECK(GoFormatFloat(1234567, 'g') == "1.234567e+06");
-  CHECK(GoFormatFloat(0.0001, 'g') == "0.0001");
-  CHECK(GoFormatFloat(0.00001, 'g') == "1e-05");
-  CHECK(GoFormatFloat(0.1 + 0.2, 'g') == "0.30000000000000004");
-  CHECK(GoFormatFloat(-1.5, 'f') == "-1.5");
-  CHECK(GoFormatFloat(1e21, 'e') == "1e+21");
-  CHECK(GoFormatFloat(1e21, 'f') == "1000000000000000000000");
-}
 
 TEST_CASE("EncodeGoJson writes what Go's json.Encoder writes") {
   nlohmann::ordered_json value;

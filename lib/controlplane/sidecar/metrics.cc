@@ -3,7 +3,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
-#include "lib/controlplane/sidecar/go_format.h"
+#include "lib/controlplane/core/go_strconv.h"
 
 namespace sei::controlplane::sidecar {
 namespace {
@@ -82,14 +82,13 @@ std::string SidecarMetrics::RenderText() const {
   if (!durations_.empty()) {
     AppendHeader(kDuration, "Duration of task execution in seconds.", "histogram", &out);
     for (const auto& [labels, h] : durations_) {
-      const std::string series =
-          absl::StrCat("status=\"", LabelValue(labels.first), "\",type=\"",
-                       LabelValue(labels.second), "\"");
+      const std::string series = absl::StrCat("status=\"", LabelValue(labels.first), "\",type=\"",
+                                              LabelValue(labels.second), "\"");
       uint64_t cumulative = 0;
       for (size_t i = 0; i < kBuckets.size(); ++i) {
         cumulative += h.buckets[i];
-        absl::StrAppend(&out, kDuration, "_bucket{", series, ",le=\"", Float(kBuckets[i]),
-                        "\"} ", cumulative, "\n");
+        absl::StrAppend(&out, kDuration, "_bucket{", series, ",le=\"", Float(kBuckets[i]), "\"} ",
+                        cumulative, "\n");
       }
       absl::StrAppend(&out, kDuration, "_bucket{", series, ",le=\"+Inf\"} ", h.count, "\n");
       absl::StrAppend(&out, kDuration, "_sum{", series, "} ", Float(h.sum), "\n");
