@@ -218,8 +218,11 @@ TEST_CASE("restart-pod with an empty UID never restarts and never completes") {
   f.kube().ResetCounts();
   ExecuteResult r = task->Execute(ctx);
   CHECK(r.kind == Kind::kWaiting);
+  CHECK(r.message == "no restartedPodUID: nothing to restart");
   CHECK(f.kube().Writes() == 0);
-  CHECK(task->Status(ctx, &r).kind == StatusResult::Kind::kRunning);
+  StatusResult s = task->Status(ctx, &r);
+  CHECK(s.kind == StatusResult::Kind::kRunning);
+  CHECK(s.message == "no restartedPodUID: nothing to restart");
 }
 
 TEST_CASE("restart-pod leaves a terminating pod alone and waits") {

@@ -82,9 +82,11 @@ ExecuteResult RestartPodTask::Execute(TaskContext& ctx) {
     case Decision::Kind::kTerminalError:
       return ExecuteResult::Terminal(decision.message);
     case Decision::Kind::kNothing:
-      return ExecuteResult::Waiting(absl::StrCat("waiting for a Ready pod of StatefulSet \"",
-                                                 params_.node_name, "\" other than ",
-                                                 params_.restarted_pod_uid));
+      return ExecuteResult::Waiting(params_.restarted_pod_uid.empty()
+                                        ? std::string("no restartedPodUID: nothing to restart")
+                                        : absl::StrCat("waiting for a Ready pod of StatefulSet \"",
+                                                       params_.node_name, "\" other than ",
+                                                       params_.restarted_pod_uid));
     case Decision::Kind::kDeletePod:
       break;
   }
