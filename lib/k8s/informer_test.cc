@@ -227,6 +227,32 @@ TEST_CASE("informer: 410 Gone re-lists and reports the differences", "[informer]
   informer.Stop();
 }
 
+TEST_CASE("informer: a 410 ERROR event inside the stream also re-lists", "[informer]") {
+  GatedClient client;  // its store keeps the last 1000 changes
+  client.Seed(kCm, ConfigMap("busy", "0"));
+  Informer informer(&client, Options());
+  Recorder recorder;
+  informer.AddHandler(&recorder);
+  informer.Start();
+  REQUIRE(recorder.WaitFor(1));
+  REQUIRE(client.EndWatchAndHoldNext(1));
+  REQUIRE(client.WaitForHeldWatch());
+  // More changes than the window holds while no watch is open: the resumed
+  // watch opens fine and then gets ERROR 410 Expired as its first event.
+  for (int i = 1; i <= 1100; ++i) {
+    REQUIRE(client
+                .Patch(kCm, "default", "busy", PatchType::kMerge,
+                       {{"data", {{"v", std::to_string(i)}}}}, {})
+                .ok());
+  }
+  client.Open();
+  REQUIRE(recorder.WaitFor(2));
+  CHECK(recorder.Events()[1] == "update:busy:0->1100");
+  CHECK(client.Calls(Verb::kList, kCm) == 2);
+  CHECK(informer.LastError().ok());  // the re-list succeeded
+  informer.Stop();
+}
+
 TEST_CASE("informer: errors are retried with backoff and reported until a success", "[informer]") {
   FakeKubeClient client;
   client.Seed(kCm, ConfigMap("a", "1"));

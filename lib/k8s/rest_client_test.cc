@@ -17,8 +17,10 @@
 #include "absl/synchronization/notification.h"
 #include "lib/controlplane/http/certificates.h"
 #include "lib/controlplane/http/control_plane.h"
+#include "lib/controlplane/http/kubeconfig.h"
 #include "lib/k8s/api_error.h"
 #include "lib/k8s/informer.h"
+#include "lib/k8s/kubeconfig.h"
 
 namespace sei::k8s {
 namespace {
@@ -32,8 +34,7 @@ const Resource kCrd{"apiextensions.k8s.io", "v1", "customresourcedefinitions",
 const Resource kWidget{"example.com", "v1", "widgets", "Widget", true};
 
 struct Plane {
-  explicit Plane(size_t watch_window = 1000,
-                 absl::Duration bookmark_interval = absl::Seconds(60)) {
+  explicit Plane(size_t watch_window = 1000, absl::Duration bookmark_interval = absl::Seconds(60)) {
     cp::ControlPlaneOptions options;
     options.serve_sidecars = false;
     options.tokens = {{kToken, "admin", {"system:masters"}}};
@@ -75,9 +76,7 @@ Object ConfigMap(const std::string& name, const std::string& value = "1",
           {"data", {{"v", value}}}};
 }
 
-std::string Rv(const Object& object) {
-  return object["metadata"].value("resourceVersion", "");
-}
+std::string Rv(const Object& object) { return object["metadata"].value("resourceVersion", ""); }
 
 // Widgets with a schema (spec.size: integer >= 1) and a status subresource.
 void InstallWidgetCrd(KubeClient& client) {
@@ -159,8 +158,7 @@ TEST_CASE("https: create, get, list, update, delete and their errors", "[rest]")
   CHECK(all_namespaces->items.size() >= 2);
   ListOptions bad_selector;
   bad_selector.label_selector = "app in (";
-  CHECK(ReasonOf(client->List(kCm, "default", bad_selector).status()) ==
-        ErrorReason::kBadRequest);
+  CHECK(ReasonOf(client->List(kCm, "default", bad_selector).status()) == ErrorReason::kBadRequest);
 
   Object update = *got;
   update["data"]["v"] = "2";
@@ -184,24 +182,24 @@ TEST_CASE("https: patches — merge with a stale resourceVersion, JSON patch, se
   auto client = plane.Client();
   auto created = client->Create(kCm, "default", ConfigMap("p", "1"));
   REQUIRE(created.ok());
-  auto merged = client->Patch(kCm, "default", "p", PatchType::kMerge,
-                              {{"data", {{"w", "new"}}}}, {});
+  auto merged =
+      client->Patch(kCm, "default", "p", PatchType::kMerge, {{"data", {{"w", "new"}}}}, {});
   REQUIRE(merged.ok());
   CHECK((*merged)["data"] == Object({{"v", "1"}, {"w", "new"}}));
 
   Object stale = {{"metadata", {{"resourceVersion", Rv(*created)}}}, {"data", {{"v", "9"}}}};
   CHECK(IsApiConflict(client->Patch(kCm, "default", "p", PatchType::kMerge, stale, {}).status()));
 
-  auto json_patched = client->Patch(
-      kCm, "default", "p", PatchType::kJsonPatch,
-      Object::array({{{"op", "replace"}, {"path", "/data/v"}, {"value", "2"}},
-                     {{"op", "remove"}, {"path", "/data/w"}}}),
-      {});
+  auto json_patched =
+      client->Patch(kCm, "default", "p", PatchType::kJsonPatch,
+                    Object::array({{{"op", "replace"}, {"path", "/data/v"}, {"value", "2"}},
+                                   {{"op", "remove"}, {"path", "/data/w"}}}),
+                    {});
   REQUIRE(json_patched.ok());
   CHECK((*json_patched)["data"] == Object({{"v", "2"}}));
-  auto bad_test = client->Patch(kCm, "default", "p", PatchType::kJsonPatch,
-                                Object::array({{{"op", "test"}, {"path", "/data/v"}, {"value", "x"}}}),
-                                {});
+  auto bad_test =
+      client->Patch(kCm, "default", "p", PatchType::kJsonPatch,
+                    Object::array({{{"op", "test"}, {"path", "/data/v"}, {"value", "x"}}}), {});
   CHECK_FALSE(bad_test.ok());
 
   PatchOptions apply;
@@ -415,7 +413,8 @@ class Counter : public ResourceEventHandler {
   std::atomic<int> adds{0}, updates{0}, deletes{0};
 };
 
-bool Eventually(const std::function<bool()>& condition, absl::Duration timeout = absl::Seconds(10)) {
+bool Eventually(const std::function<bool()>& condition,
+                absl::Duration timeout = absl::Seconds(10)) {
   absl::Time deadline = absl::Now() + timeout;
   while (absl::Now() < deadline) {
     if (condition()) return true;
@@ -441,8 +440,8 @@ TEST_CASE("https: an informer converges on the server's state", "[rest][informer
 
   REQUIRE(client->Create(kCm, "default", ConfigMap("two", "1", {{"app", "x"}})).ok());
   REQUIRE(client->Create(kCm, "default", ConfigMap("other", "1", {{"app", "y"}})).ok());
-  REQUIRE(client->Patch(kCm, "default", "one", PatchType::kMerge, {{"data", {{"v", "2"}}}}, {})
-              .ok());
+  REQUIRE(
+      client->Patch(kCm, "default", "one", PatchType::kMerge, {{"data", {{"v", "2"}}}}, {}).ok());
   REQUIRE(client->Delete(kCm, "default", "two", {}).ok());
   CHECK(Eventually([&] { return counter.deletes == 1; }));
   CHECK(counter.adds == 2);
@@ -494,6 +493,39 @@ TEST_CASE("https: a configured client certificate and key load and the connectio
 
   config.client_key_pem = bundle->server_certificate_pem;  // not a key
   CHECK(absl::IsInvalidArgument(RestKubeClient::Create(config).status()));
+}
+
+TEST_CASE("https: the control plane's kubeconfig, read by ParseKubeconfig, reaches it",
+          "[rest][kubeconfig]") {
+  Plane plane;
+  auto loaded = ParseKubeconfig(cp::RenderKubeconfig(plane.plane->Kubeconfig()), "/");
+  REQUIRE(loaded.ok());
+  CHECK(loaded->config.server == plane.plane->ServerUrl());
+  CHECK(loaded->config.ca_pem == plane.plane->ca_certificate_pem());
+  auto client = Plane::ClientWith(loaded->config);
+  REQUIRE(client->Create(kCm, loaded->ns, ConfigMap("via-kubeconfig")).ok());
+  CHECK(client->Get(kCm, loaded->ns, "via-kubeconfig").ok());
+}
+
+TEST_CASE("https: one client shared by many threads", "[rest]") {
+  Plane plane;
+  auto client = plane.Client();
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 6; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 10; ++i) {
+        std::string name = absl::StrCat("c-", t, "-", i);
+        if (!client->Create(kCm, "default", ConfigMap(name)).ok()) ++failures;
+        if (!client->Get(kCm, "default", name).ok()) ++failures;
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  CHECK(failures == 0);
+  auto list = client->List(kCm, "default", {});
+  REQUIRE(list.ok());
+  CHECK(list->items.size() == 60);
 }
 
 }  // namespace
