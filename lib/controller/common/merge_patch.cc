@@ -30,9 +30,8 @@ nlohmann::json ApplyMergePatch(nlohmann::json target, const nlohmann::json& patc
     if (it.value().is_null()) {
       target.erase(it.key());
     } else {
-      target[it.key()] = ApplyMergePatch(target.contains(it.key()) ? target[it.key()]
-                                                                   : nlohmann::json(),
-                                         it.value());
+      target[it.key()] = ApplyMergePatch(
+          target.contains(it.key()) ? target[it.key()] : nlohmann::json(), it.value());
     }
   }
   return target;

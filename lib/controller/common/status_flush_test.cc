@@ -23,8 +23,7 @@ TEST_CASE("an unchanged status is not written") {
   v1alpha1::SeiNode node;
   REQUIRE(DecodeObject(before, &node).ok());
   kube.ResetCounts();
-  absl::StatusOr<FlushResult> result =
-      FlushStatus(kube, k8s::resources::kSeiNode, before, node);
+  absl::StatusOr<FlushResult> result = FlushStatus(kube, k8s::resources::kSeiNode, before, node);
   REQUIRE(result.ok());
   CHECK(*result == FlushResult::kUnchanged);
   CHECK(kube.Writes() == 0);
@@ -37,8 +36,7 @@ TEST_CASE("a changed status is written once, and only status") {
   REQUIRE(DecodeObject(before, &node).ok());
   node.mutable_status()->set_current_image("seid:1");
   node.mutable_spec()->set_image("ignored-by-status-write");
-  absl::StatusOr<FlushResult> result =
-      FlushStatus(kube, k8s::resources::kSeiNode, before, node);
+  absl::StatusOr<FlushResult> result = FlushStatus(kube, k8s::resources::kSeiNode, before, node);
   REQUIRE(result.ok());
   CHECK(*result == FlushResult::kWritten);
   k8s::Object live = *kube.Get(k8s::resources::kSeiNode, "default", "n");
@@ -53,8 +51,7 @@ TEST_CASE("a write from a stale read is a conflict, not an overwrite") {
   v1alpha1::SeiNode node;
   REQUIRE(DecodeObject(before, &node).ok());
   node.mutable_status()->set_current_image("mine");
-  absl::StatusOr<FlushResult> result =
-      FlushStatus(kube, k8s::resources::kSeiNode, before, node);
+  absl::StatusOr<FlushResult> result = FlushStatus(kube, k8s::resources::kSeiNode, before, node);
   REQUIRE_FALSE(result.ok());
   CHECK(k8s::IsApiConflict(result.status()));
   k8s::Object live = *kube.Get(k8s::resources::kSeiNode, "default", "n");
