@@ -29,7 +29,7 @@
 #include "lib/controlplane/http/control_plane.h"
 
 ABSL_FLAG(bool, quick, false,
-          "a ~15 s run: fewer requests and samples; the watch and memory goals still run at "
+          "a ~16 s run: fewer requests and samples; the watch and memory goals still run at "
           "full size unless --watchers/--pods say otherwise");
 ABSL_FLAG(int, repetitions, 0, "repetitions of each write rate and of the fan-out (default 5)");
 ABSL_FLAG(int, writes, 0, "creates (and as many updates) per repetition (default 2000; quick 500)");
