@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/struct.pb.h"
+#include "lib/controller/common/task_observation.h"
 #include "lib/k8s/resource.h"
 #include "lib/tasks/controller/controller_task.h"
 #include "lib/tasks/controller/controller_tasks.h"
@@ -18,10 +19,7 @@ namespace nt = planner::nodetask;
 using ObsKind = nt::Observation::Kind;
 
 nt::Observation Obs(ObsKind kind, std::string message = "") {
-  nt::Observation obs;
-  obs.kind = kind;
-  obs.message = std::move(message);
-  return obs;
+  return MakeObservation<nt::Observation>(kind, std::move(message));
 }
 
 google::protobuf::Value AsValue(const google::protobuf::Struct& params) {
@@ -92,17 +90,11 @@ nt::Observation NodeTaskActionPerformer::Execute(const nt::Action& action) {
   if (!impl.ok()) return Obs(ObsKind::kTerminalError, std::string(impl.status().message()));
   tasks::TaskContext ctx{deps_.kube, nullptr, deps_.platform, deps_.now};
   tasks::ExecuteResult result = (*impl)->Execute(ctx);
-  switch (result.kind) {
-    case tasks::ExecuteResult::Kind::kDone:
-    case tasks::ExecuteResult::Kind::kWaiting:
-      executed_ = result;
-      return Obs(ObsKind::kOk, result.message);
-    case tasks::ExecuteResult::Kind::kTransientError:
-      return Obs(ObsKind::kTransientError, result.message);
-    case tasks::ExecuteResult::Kind::kTerminalError:
-      return Obs(ObsKind::kTerminalError, result.message);
+  if (result.kind == tasks::ExecuteResult::Kind::kDone ||
+      result.kind == tasks::ExecuteResult::Kind::kWaiting) {
+    executed_ = result;
   }
-  return Obs(ObsKind::kTransientError, "unknown execute result");
+  return ObservationFromExecute<nt::Observation>(result);
 }
 
 nt::Observation NodeTaskActionPerformer::QueryStatus(const nt::Action& action) {
@@ -111,13 +103,8 @@ nt::Observation NodeTaskActionPerformer::QueryStatus(const nt::Action& action) {
   if (!impl.ok()) return Obs(ObsKind::kTerminalError, std::string(impl.status().message()));
   tasks::TaskContext ctx{deps_.kube, nullptr, deps_.platform, deps_.now};
   tasks::StatusResult status = (*impl)->Status(ctx, executed_.has_value() ? &*executed_ : nullptr);
-  switch (status.kind) {
-    case tasks::StatusResult::Kind::kRunning:
-      return Obs(ObsKind::kRunning, status.message);
-    case tasks::StatusResult::Kind::kFailed:
-      return Obs(ObsKind::kFailed, status.message);
-    case tasks::StatusResult::Kind::kComplete:
-      break;
+  if (status.kind != tasks::StatusResult::Kind::kComplete) {
+    return ObservationFromStatus<nt::Observation>(status);
   }
   nt::Observation done = Obs(ObsKind::kComplete, status.message);
   if (action.request.type == "update-node-image") {

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "lib/controller/common/task_observation.h"
 #include "lib/tasks/controller/controller_task.h"
 #include "lib/tasks/controller/controller_tasks.h"
 #include "lib/tasks/controller/observe_image.h"
@@ -17,10 +18,7 @@ using planner::Observation;
 using ObsKind = planner::Observation::Kind;
 
 Observation Obs(ObsKind kind, std::string message = "") {
-  Observation obs;
-  obs.kind = kind;
-  obs.message = std::move(message);
-  return obs;
+  return MakeObservation<Observation>(kind, std::move(message));
 }
 
 }  // namespace
@@ -68,17 +66,11 @@ Observation PlanActionPerformer::Execute(int index, const v1alpha1::PlannedTask&
   if (!impl.ok()) return Obs(ObsKind::kTerminalError, std::string(impl.status().message()));
   tasks::TaskContext ctx{deps_.kube, node_, deps_.platform, deps_.now};
   tasks::ExecuteResult result = (*impl)->Execute(ctx);
-  switch (result.kind) {
-    case tasks::ExecuteResult::Kind::kDone:
-    case tasks::ExecuteResult::Kind::kWaiting:
-      executed_[index] = result;
-      return Obs(ObsKind::kOk, result.message);
-    case tasks::ExecuteResult::Kind::kTransientError:
-      return Obs(ObsKind::kTransientError, result.message);
-    case tasks::ExecuteResult::Kind::kTerminalError:
-      return Obs(ObsKind::kTerminalError, result.message);
+  if (result.kind == tasks::ExecuteResult::Kind::kDone ||
+      result.kind == tasks::ExecuteResult::Kind::kWaiting) {
+    executed_[index] = result;
   }
-  return Obs(ObsKind::kTransientError, "unknown execute result");
+  return ObservationFromExecute<Observation>(result);
 }
 
 Observation PlanActionPerformer::QueryStatus(int index, const v1alpha1::PlannedTask& task) {
@@ -89,15 +81,7 @@ Observation PlanActionPerformer::QueryStatus(int index, const v1alpha1::PlannedT
   auto executed = executed_.find(index);
   tasks::StatusResult status =
       (*impl)->Status(ctx, executed == executed_.end() ? nullptr : &executed->second);
-  switch (status.kind) {
-    case tasks::StatusResult::Kind::kRunning:
-      return Obs(ObsKind::kRunning, status.message);
-    case tasks::StatusResult::Kind::kComplete:
-      return Obs(ObsKind::kComplete, status.message);
-    case tasks::StatusResult::Kind::kFailed:
-      return Obs(ObsKind::kFailed, status.message);
-  }
-  return Obs(ObsKind::kRunning);
+  return ObservationFromStatus<Observation>(status);
 }
 
 absl::StatusOr<sidecar::SidecarClient*> PlanActionPerformer::Sidecar() {
