@@ -27,6 +27,12 @@ constexpr int kMaxActionsPerReconcile = 16;
 NodeTaskReconciler::NodeTaskReconciler(NodeTaskReconcilerDeps deps) : deps_(std::move(deps)) {}
 
 ReconcileResult NodeTaskReconciler::Reconcile(absl::string_view ns, absl::string_view name) {
+  ReconcileResult result = ReconcileOnce(ns, name);
+  if (!result.error.ok()) deps_.reporter->ReconcileError(ns, name, result.error);
+  return result;
+}
+
+ReconcileResult NodeTaskReconciler::ReconcileOnce(absl::string_view ns, absl::string_view name) {
   const absl::Time now = absl::FromUnixSeconds(absl::ToUnixSeconds(deps_.clock()));
   absl::StatusOr<k8s::Object> read = deps_.kube->Get(k8s::resources::kSeiNodeTask, ns, name);
   if (!read.ok()) {

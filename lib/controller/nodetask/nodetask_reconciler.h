@@ -30,9 +30,12 @@ struct NodeTaskReconcilerDeps {
 class NodeTaskReconciler {
  public:
   explicit NodeTaskReconciler(NodeTaskReconcilerDeps deps);
+  // One reconcile; a failed one is also reported (reconcile-errors metric,
+  // log) before the caller backs off.
   ReconcileResult Reconcile(absl::string_view ns, absl::string_view name);
 
  private:
+  ReconcileResult ReconcileOnce(absl::string_view ns, absl::string_view name);
   NodeTaskReconcilerDeps deps_;
 };
 

@@ -191,6 +191,7 @@ TEST_CASE("a stale status write is a conflict; the retry re-derives the same tas
                   k8s::ApiError(k8s::ErrorReason::kConflict, 409, "modified"));
   ReconcileResult failed = r.Reconcile("default", "refresh");
   CHECK(k8s::IsApiConflict(failed.error));
+  CHECK(h.reporter.lines.back().rfind("error ", 0) == 0);
   CHECK_FALSE(h.Read("refresh").status().has_task());
   REQUIRE(r.Reconcile("default", "refresh").error.ok());
   std::string id = h.Read("refresh").status().task().id();

@@ -176,6 +176,12 @@ ReconcileResult SeiNodeReconciler::ReconcileDeletion(k8s::Object object, v1alpha
 }
 
 ReconcileResult SeiNodeReconciler::Reconcile(absl::string_view ns, absl::string_view name) {
+  ReconcileResult result = ReconcileOnce(ns, name);
+  if (!result.error.ok()) deps_.reporter->ReconcileError(ns, name, result.error);
+  return result;
+}
+
+ReconcileResult SeiNodeReconciler::ReconcileOnce(absl::string_view ns, absl::string_view name) {
   // Whole seconds, as the API stores time: decisions made now and after a
   // status round trip must agree.
   const absl::Time now = absl::FromUnixSeconds(absl::ToUnixSeconds(deps_.clock()));

@@ -47,9 +47,12 @@ class SeiNodeReconciler {
  public:
   SeiNodeReconciler(SeiNodeReconcilerDeps deps, SeiNodeReconcilerOptions options);
 
+  // One reconcile; a failed one is also reported (reconcile-errors metric,
+  // log) before the caller backs off.
   ReconcileResult Reconcile(absl::string_view ns, absl::string_view name);
 
  private:
+  ReconcileResult ReconcileOnce(absl::string_view ns, absl::string_view name);
   ReconcileResult ReconcileDeletion(k8s::Object object, v1alpha1::SeiNode node);
   absl::StatusOr<k8s::Object> EnsureFinalizer(const k8s::Object& object);
   absl::Status RemoveFinalizer(const k8s::Object& object);

@@ -179,6 +179,8 @@ TEST_CASE("a concurrent status write turns into a conflict and the retry recover
   // The status flush meets the injected 409: the reconcile fails cleanly.
   ReconcileResult failed = r.Reconcile(kNs, kName);
   CHECK(k8s::IsApiConflict(failed.error));
+  CHECK(std::any_of(h.reporter.lines.begin(), h.reporter.lines.end(),
+                    [](const std::string& l) { return l.rfind("error ", 0) == 0; }));
   // The next reconcile continues the same plan (nothing lost, nothing doubled).
   REQUIRE(r.Reconcile(kNs, kName).error.ok());
   CHECK(h.Node().status().plan().id() == plan_id);
