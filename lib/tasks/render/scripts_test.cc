@@ -108,11 +108,19 @@ class FakeSidecar {
     while (true) {
       const int connection = accept(listener_, nullptr, nullptr);
       if (connection < 0) return;
+      // The script writes the request line and the header separately, so
+      // under load they arrive in separate reads: read up to the blank line
+      // (or EOF, or a size bound) before answering.
+      std::string request;
       char buffer[1024];
-      const ssize_t n = read(connection, buffer, sizeof(buffer));
-      if (n > 0) {
+      while (request.find("\r\n\r\n") == std::string::npos && request.size() < 8192) {
+        const ssize_t n = read(connection, buffer, sizeof(buffer));
+        if (n <= 0) break;
+        request.append(buffer, static_cast<size_t>(n));
+      }
+      {
         std::lock_guard<std::mutex> lock(mutex_);
-        last_request_.assign(buffer, static_cast<size_t>(n));
+        last_request_ = request;
       }
       const int index = requests_++;
       const std::string status =
