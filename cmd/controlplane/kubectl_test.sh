@@ -6,52 +6,12 @@ set -uo pipefail
 
 BIN="${TEST_SRCDIR:-.}/${TEST_WORKSPACE:-sei_operator}/cmd/controlplane/controlplane"
 [ -x "$BIN" ] || BIN="$(dirname "$0")/controlplane"
-WORK="$(mktemp -d "${TEST_TMPDIR:-/tmp}/kubectl_test.XXXXXX")"
-export HOME="$WORK/home"  # kubectl's discovery cache stays in the sandbox
-mkdir -p "$HOME"
-export KUBECONFIG="$WORK/kubeconfig"
-
-passed=0
-failed=0
-SERVER_PID=""
-cleanup() {
-  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill -KILL "$SERVER_PID" 2>/dev/null
-  fi
-  jobs -p | xargs -r kill 2>/dev/null
-}
-trap cleanup EXIT
-
-ok() { passed=$((passed + 1)); echo "PASS: $1"; }
-bad() { failed=$((failed + 1)); echo "FAIL: $1"; }
-
-# expect_output NAME EXPECTED-SUBSTRING COMMAND...
-expect_output() {
-  local name="$1" expected="$2"
-  shift 2
-  local out
-  out="$("$@" 2>&1)"
-  if [[ "$out" == *"$expected"* ]]; then
-    ok "$name"
-  else
-    bad "$name: expected '$expected' in: $out"
-  fi
-}
-
-K() { timeout 30 kubectl --request-timeout=20s "$@"; }
-
-"$BIN" --kubeconfig "$KUBECONFIG" --token kubectl-test-token --pod-grace-seconds 0 \
-  >"$WORK/server.out" 2>"$WORK/server.err" &
-SERVER_PID=$!
-for _ in $(seq 1 100); do
-  grep -q '^token ' "$WORK/server.out" 2>/dev/null && break
-  sleep 0.1
-done
-if ! grep -q '^token ' "$WORK/server.out"; then
-  echo "the server did not start:"; cat "$WORK/server.out" "$WORK/server.err"
-  echo "0 passed, 1 failed"
-  exit 1
-fi
+HARNESS="${TEST_SRCDIR:-.}/${TEST_WORKSPACE:-sei_operator}/cmd/controlplane/kubectl_harness.sh"
+[ -f "$HARNESS" ] || HARNESS="$(dirname "$0")/kubectl_harness.sh"
+# shellcheck source=kubectl_harness.sh
+source "$HARNESS"
+harness_init kubectl_test
+start_controlplane "$BIN" kubectl-test-token --pod-grace-seconds 0
 cat "$WORK/server.out"
 grep -q '^api https://127.0.0.1:[0-9]*$' "$WORK/server.out" && ok "prints the api line" \
   || bad "api line"
@@ -248,5 +208,4 @@ else
   [ "$status" -eq 0 ] && ok "SIGTERM exits 0" || bad "SIGTERM exit status $status"
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+harness_summary

@@ -10,56 +10,16 @@ set -uo pipefail
 ROOT="${TEST_SRCDIR:-.}/${TEST_WORKSPACE:-sei_operator}"
 [ -d "$ROOT/config" ] || ROOT="."
 BIN="$ROOT/cmd/controlplane/controlplane"
-WORK="$(mktemp -d "${TEST_TMPDIR:-/tmp}/kubectl_crd_test.XXXXXX")"
-export HOME="$WORK/home"  # kubectl's discovery cache stays in the sandbox
-mkdir -p "$HOME"
-export KUBECONFIG="$WORK/kubeconfig"
-
-passed=0
-failed=0
-SERVER_PID=""
-cleanup() {
-  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill -KILL "$SERVER_PID" 2>/dev/null
-  fi
-}
-trap cleanup EXIT
-
-ok() { passed=$((passed + 1)); echo "PASS: $1"; }
-bad() { failed=$((failed + 1)); echo "FAIL: $1"; }
-
-# expect_output NAME EXPECTED-SUBSTRING COMMAND...
-expect_output() {
-  local name="$1" expected="$2"
-  shift 2
-  local out
-  out="$("$@" 2>&1)"
-  if [[ "$out" == *"$expected"* ]]; then
-    ok "$name"
-  else
-    bad "$name: expected '$expected' in: $out"
-  fi
-}
-
-K() { timeout 30 kubectl --request-timeout=20s "$@"; }
+# shellcheck source=../../cmd/controlplane/kubectl_harness.sh
+source "$ROOT/cmd/controlplane/kubectl_harness.sh"
+harness_init kubectl_crd_test
 
 # kustomize refuses files that are symlinks out of its root; runfiles are.
 cp -rL "$ROOT/config" "$WORK/config"
 cp -rL "$ROOT/testdata" "$WORK/testdata"
 cd "$WORK"
 
-"$BIN" --kubeconfig "$KUBECONFIG" --token kubectl-crd-test-token --pod-grace-seconds 0 \
-  >"$WORK/server.out" 2>"$WORK/server.err" &
-SERVER_PID=$!
-for _ in $(seq 1 100); do
-  grep -q '^token ' "$WORK/server.out" 2>/dev/null && break
-  sleep 0.1
-done
-if ! grep -q '^token ' "$WORK/server.out"; then
-  echo "the local control plane did not start:"; cat "$WORK/server.out" "$WORK/server.err"
-  echo "0 passed, 1 failed"
-  exit 1
-fi
+start_controlplane "$BIN" kubectl-crd-test-token --pod-grace-seconds 0
 
 expect_output "kubectl apply -k config/crd" \
   "customresourcedefinition.apiextensions.k8s.io/seinodes.sei.io created" K apply -k config/crd
@@ -126,5 +86,4 @@ YAML
 expect_output "enum violation rejected" 'spec.kind: Unsupported value: "Reboot"' \
   K apply -f "$WORK/bad-task.yaml"
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+harness_summary
