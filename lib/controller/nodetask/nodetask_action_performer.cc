@@ -84,9 +84,18 @@ nt::Observation NodeTaskActionPerformer::Poll(const nt::Action& action) {
   return tasks::NodeTaskPollObservation(action.request.id, (*client)->GetTask(action.request.id));
 }
 
+absl::StatusOr<tasks::ControllerTask*> NodeTaskActionPerformer::Task(const nt::Action& action) {
+  if (task_ == nullptr) {
+    absl::StatusOr<std::unique_ptr<tasks::ControllerTask>> made =
+        tasks::MakeControllerTask(action.request.type, AsValue(action.request.params));
+    if (!made.ok()) return made.status();
+    task_ = *std::move(made);
+  }
+  return task_.get();
+}
+
 nt::Observation NodeTaskActionPerformer::Execute(const nt::Action& action) {
-  absl::StatusOr<std::unique_ptr<tasks::ControllerTask>> impl =
-      tasks::MakeControllerTask(action.request.type, AsValue(action.request.params));
+  absl::StatusOr<tasks::ControllerTask*> impl = Task(action);
   if (!impl.ok()) return Obs(ObsKind::kTerminalError, std::string(impl.status().message()));
   tasks::TaskContext ctx{deps_.kube, nullptr, deps_.platform, deps_.now};
   tasks::ExecuteResult result = (*impl)->Execute(ctx);
@@ -98,8 +107,7 @@ nt::Observation NodeTaskActionPerformer::Execute(const nt::Action& action) {
 }
 
 nt::Observation NodeTaskActionPerformer::QueryStatus(const nt::Action& action) {
-  absl::StatusOr<std::unique_ptr<tasks::ControllerTask>> impl =
-      tasks::MakeControllerTask(action.request.type, AsValue(action.request.params));
+  absl::StatusOr<tasks::ControllerTask*> impl = Task(action);
   if (!impl.ok()) return Obs(ObsKind::kTerminalError, std::string(impl.status().message()));
   tasks::TaskContext ctx{deps_.kube, nullptr, deps_.platform, deps_.now};
   tasks::StatusResult status = (*impl)->Status(ctx, executed_.has_value() ? &*executed_ : nullptr);

@@ -13,6 +13,7 @@
 #include "lib/k8s/kube_client.h"
 #include "lib/planner/nodetask/reconcile.h"
 #include "lib/sidecar/sidecar_client.h"
+#include "lib/tasks/controller/controller_task.h"
 #include "lib/tasks/controller/task_result.h"
 #include "lib/tasks/platform/platform_config.h"
 
@@ -40,6 +41,9 @@ class NodeTaskActionPerformer {
   planner::nodetask::Observation Execute(const planner::nodetask::Action& action);
   planner::nodetask::Observation QueryStatus(const planner::nodetask::Action& action);
   absl::StatusOr<sidecar::SidecarClient*> Sidecar();
+  // The controller task of this reconcile, decoded once and shared by its
+  // Execute and the Status query that follows (one request per reconcile).
+  absl::StatusOr<tasks::ControllerTask*> Task(const planner::nodetask::Action& action);
 
   NodeTaskPerformerDeps deps_;
   std::string target_ns_;
@@ -47,6 +51,7 @@ class NodeTaskActionPerformer {
   std::unique_ptr<sidecar::SidecarClient> sidecar_;
   // Execute's result in this reconcile, for the Status query that follows.
   std::optional<tasks::ExecuteResult> executed_;
+  std::unique_ptr<tasks::ControllerTask> task_;
 };
 
 }  // namespace sei::controller

@@ -60,9 +60,20 @@ Observation PlanActionPerformer::Perform(const planner::Action& action,
   return obs;
 }
 
+absl::StatusOr<tasks::ControllerTask*> PlanActionPerformer::TaskFor(
+    int index, const v1alpha1::PlannedTask& task) {
+  auto it = tasks_.find(index);
+  if (it == tasks_.end()) {
+    absl::StatusOr<std::unique_ptr<tasks::ControllerTask>> made =
+        tasks::MakeControllerTask(task.type(), task.params());
+    if (!made.ok()) return made.status();
+    it = tasks_.emplace(index, *std::move(made)).first;
+  }
+  return it->second.get();
+}
+
 Observation PlanActionPerformer::Execute(int index, const v1alpha1::PlannedTask& task) {
-  absl::StatusOr<std::unique_ptr<tasks::ControllerTask>> impl =
-      tasks::MakeControllerTask(task.type(), task.params());
+  absl::StatusOr<tasks::ControllerTask*> impl = TaskFor(index, task);
   if (!impl.ok()) return Obs(ObsKind::kTerminalError, std::string(impl.status().message()));
   tasks::TaskContext ctx{deps_.kube, node_, deps_.platform, deps_.now};
   tasks::ExecuteResult result = (*impl)->Execute(ctx);
@@ -74,8 +85,7 @@ Observation PlanActionPerformer::Execute(int index, const v1alpha1::PlannedTask&
 }
 
 Observation PlanActionPerformer::QueryStatus(int index, const v1alpha1::PlannedTask& task) {
-  absl::StatusOr<std::unique_ptr<tasks::ControllerTask>> impl =
-      tasks::MakeControllerTask(task.type(), task.params());
+  absl::StatusOr<tasks::ControllerTask*> impl = TaskFor(index, task);
   if (!impl.ok()) return Obs(ObsKind::kTerminalError, std::string(impl.status().message()));
   tasks::TaskContext ctx{deps_.kube, node_, deps_.platform, deps_.now};
   auto executed = executed_.find(index);

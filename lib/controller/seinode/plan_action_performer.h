@@ -18,6 +18,7 @@
 #include "lib/k8s/kube_client.h"
 #include "lib/planner/executor/action.h"
 #include "lib/sidecar/sidecar_client.h"
+#include "lib/tasks/controller/controller_task.h"
 #include "lib/tasks/controller/task_result.h"
 #include "lib/tasks/platform/platform_config.h"
 #include "proto/sei/v1alpha1/seinode.pb.h"
@@ -50,6 +51,9 @@ class PlanActionPerformer {
   planner::Observation Submit(const v1alpha1::PlannedTask& task);
   planner::Observation Poll(const v1alpha1::PlannedTask& task);
   planner::Observation ObserveRollout();
+  // The controller task at `index`, decoded from its params once per pass
+  // and shared by its Execute and the Status query that follows.
+  absl::StatusOr<tasks::ControllerTask*> TaskFor(int index, const v1alpha1::PlannedTask& task);
   // The node's sidecar client, built on first use (tasks.md §4).
   absl::StatusOr<sidecar::SidecarClient*> Sidecar();
 
@@ -58,6 +62,7 @@ class PlanActionPerformer {
   // Execute results of this pass by task index, for the Status query that
   // follows them (a task that completes inside Execute reports it there).
   std::map<int, tasks::ExecuteResult> executed_;
+  std::map<int, std::unique_ptr<tasks::ControllerTask>> tasks_;
   std::unique_ptr<sidecar::SidecarClient> sidecar_;
   std::vector<std::string> log_;
 };
