@@ -167,6 +167,7 @@ ReconcileResult SeiNodeReconciler::ReconcileDeletion(k8s::Object object, v1alpha
     deps_.reporter->Log(LogLevel::kInfo, node, absl::StrCat("deleted data PVC \"", pvc, "\""));
   }
   // Steps 4-5.
+  retry_holds_.Forget(node.metadata().uid());
   deps_.reporter->NodeDeleted(ns, name);
   if (absl::Status s = RemoveFinalizer(object); !s.ok() && !k8s::IsApiNotFound(s)) {
     return ReconcileResult::Error(Annotate(s, "removing the finalizer"));
@@ -303,6 +304,15 @@ ReconcileResult SeiNodeReconciler::ReconcileOnce(absl::string_view ns, absl::str
                         absl::StrCat("built plan ", node.status().plan().id(), " with ",
                                      node.status().plan().tasks_size(), " tasks"));
     result = ReconcileResult::After(kPersistOnlyRequeue);
+  } else if (std::optional<absl::Duration> wait =
+                 retry_holds_.Remaining(node.metadata().uid(), node.status().plan(), now)) {
+    // Woken by a watch event while the current task waits out its retry
+    // backoff: everything above ran, the attempt itself waits (retry_holds.h).
+    deps_.reporter->Log(LogLevel::kDebug, node,
+                        absl::StrCat("plan ", node.status().plan().id(),
+                                     ": retry backoff holds for another ",
+                                     absl::FormatDuration(*wait)));
+    result = ReconcileResult::After(*wait);
   } else if (PlanActive(node)) {
     planner::ExecutorEnv env;
     env.now = now;
@@ -321,6 +331,8 @@ ReconcileResult SeiNodeReconciler::ReconcileOnce(absl::string_view ns, absl::str
     if (pass.final_step.kind == planner::Step::Kind::kRequeue) {
       result = ReconcileResult::After(pass.final_step.requeue_after);
     }
+    retry_holds_.AfterPass(node.metadata().uid(), node.status().plan(),
+                           result.requeue_after.value_or(absl::ZeroDuration()), now);
   }
   // Step 15.
   if (absl::Status s = flush(); !s.ok()) return ReconcileResult::Error(s);

@@ -15,6 +15,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "lib/controller/seinode/retry_holds.h"
 #include "lib/controller/seinode/seinode_reporter.h"
 #include "lib/k8s/kube_client.h"
 #include "lib/planner/core/planner_config.h"
@@ -59,6 +60,7 @@ class SeiNodeReconciler {
 
   SeiNodeReconcilerDeps deps_;
   SeiNodeReconcilerOptions options_;
+  RetryHolds retry_holds_;
 };
 
 }  // namespace sei::controller

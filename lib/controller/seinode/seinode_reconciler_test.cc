@@ -166,6 +166,44 @@ TEST_CASE("a sidecar task that fails drives the node to Failed with the failed t
   CHECK(h.reporter.Has("event Warning NodeFailed"));
 }
 
+TEST_CASE("a watch event during a retry backoff does not start the next attempt early") {
+  Harness h;
+  h.sidecars.FailType("discover-peers", "no reachable peers");
+  h.kube.Seed(res::kSeiNode, FullNode());
+  SeiNodeReconciler r = h.Reconciler();
+  auto retries = [&] {
+    const v1alpha1::SeiNode node = h.Node();
+    for (const v1alpha1::PlannedTask& t : node.status().plan().tasks()) {
+      if (t.type() == "discover-peers") return t.retry_count();
+    }
+    return -1;
+  };
+  for (int i = 0; i < 40 && retries() < 1; ++i) {
+    r.Reconcile(kNs, kName);
+    h.RollOutStatefulSet();
+    h.now += absl::Seconds(1);
+  }
+  REQUIRE(retries() == 1);
+  // Woken again and again within the 10 s backoff (a PVC bound, a Service
+  // changed...): the attempt waits, and the reconcile asks to come back
+  // exactly when the backoff ends.
+  const int submits = h.sidecars.SubmitCalls(kNs, kName);
+  ReconcileResult early;
+  for (int i = 0; i < 5; ++i) {
+    h.now += absl::Seconds(1);
+    early = r.Reconcile(kNs, kName);
+  }
+  CHECK(retries() == 1);
+  CHECK(h.sidecars.SubmitCalls(kNs, kName) == submits);
+  REQUIRE(early.requeue_after.has_value());
+  CHECK(*early.requeue_after <= absl::Seconds(5));
+  // Once it is due, the next attempt runs.
+  h.now += *early.requeue_after;
+  r.Reconcile(kNs, kName);
+  r.Reconcile(kNs, kName);
+  CHECK(h.sidecars.SubmitCalls(kNs, kName) > submits);
+}
+
 TEST_CASE("a concurrent status write turns into a conflict and the retry recovers") {
   Harness h;
   h.kube.Seed(res::kSeiNode, FullNode());
