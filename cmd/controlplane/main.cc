@@ -10,31 +10,12 @@
 #include <vector>
 
 #include "cmd/controlplane/options.h"
-#include "lib/controlplane/controllers/simulated_cluster.h"
+#include "lib/controlplane/controllers/simulated_cluster_setup.h"
 #include "lib/controlplane/http/control_plane.h"
 
 namespace {
 
 using sei::controlplane::ControlPlane;
-
-// The simulated cluster: StatefulSet controller, kubelet, PVC provisioner and
-// Job controller over the store, with node pods' readiness and restarts tied
-// to their simulated sidecars (a pod is Ready only once its sidecar has run
-// mark-ready, as the real proxy readiness probe makes it).
-void AddSimulatedCluster(ControlPlane& plane) {
-  sei::controlplane::SimulatedClusterOptions options;
-  // Kubernetes 1.32 never promotes currentRevision under OnDelete; behave
-  // the same, so nothing that works here relies on what a real cluster lacks.
-  options.promote_on_delete_revision = false;
-  sei::controlplane::sidecar::SidecarFleet* fleet = plane.sidecars();
-  sei::controlplane::UseSidecars(
-      &options,
-      [fleet](const std::string& ns, const std::string& node) { return fleet->Ready(ns, node); },
-      [fleet](const std::string& ns, const std::string& node) { fleet->Restart(ns, node); },
-      [fleet](const std::string& ns, const std::string& node) { fleet->Remove(ns, node); });
-  plane.AddBackgroundLoop(std::make_unique<sei::controlplane::SimulatedCluster>(
-      plane.store(), plane.registry(), std::move(options)));
-}
 
 // Each watch holds a socket: 1,000 watches need more than the usual soft
 // limit of 1,024 descriptors.
@@ -86,7 +67,7 @@ int main(int argc, char** argv) {
     std::cerr << "controlplane: " << plane.status().message() << "\n";
     return 1;
   }
-  AddSimulatedCluster(**plane);
+  sei::controlplane::AttachSimulatedCluster(**plane);
   if (auto status = (*plane)->Start(); !status.ok()) {
     std::cerr << "controlplane: " << status.message() << "\n";
     return 1;
