@@ -46,12 +46,15 @@ void OwnedObjectEvents::Wake(const k8s::Object& object) {
   if (std::optional<std::string> owner = OwnerSeiNodeKey(object)) enqueue_node_(*owner);
 }
 
+void NodePodEvents::OnAdd(const k8s::Object& pod) { Wake(pod); }
+
 void NodePodEvents::OnUpdate(const k8s::Object& old_pod, const k8s::Object& new_pod) {
-  if (!PodReadinessChanged(old_pod, new_pod)) return;
-  if (std::optional<std::string> node = PodSeiNodeKey(new_pod)) enqueue_node_(*node);
+  if (PodReadinessChanged(old_pod, new_pod) || PodPhaseChanged(old_pod, new_pod)) Wake(new_pod);
 }
 
-void NodePodEvents::OnDelete(const k8s::Object& pod) {
+void NodePodEvents::OnDelete(const k8s::Object& pod) { Wake(pod); }
+
+void NodePodEvents::Wake(const k8s::Object& pod) {
   if (std::optional<std::string> node = PodSeiNodeKey(pod)) enqueue_node_(*node);
 }
 

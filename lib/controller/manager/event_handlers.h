@@ -52,16 +52,23 @@ class OwnedObjectEvents : public k8s::ResourceEventHandler {
   EnqueueFunc enqueue_node_;
 };
 
-// Node pods (label sei.io/node): a change of the Ready condition, or the pod
-// going away, queues the node it belongs to (D8: the proxy's readiness probe
-// follows the sidecar, so this replaces the reference's 30 s polling).
+// Node pods (label sei.io/node) queue the node they belong to when the pod
+// appears, goes away, changes phase or flips its Ready condition (D8: the
+// proxy's readiness probe follows the sidecar, so this replaces the
+// reference's 30 s polling). Creation and phase matter beyond §13.1's
+// Ready-only filter: a pod replaced outside a plan (RestartPod) comes back
+// not Ready and stays so until the node's reconcile re-issues mark-ready, so
+// its Ready condition never flips by itself; its start (Pending -> Running,
+// when the sidecar becomes reachable) is what must wake the node.
 class NodePodEvents : public k8s::ResourceEventHandler {
  public:
   explicit NodePodEvents(EnqueueFunc enqueue_node) : enqueue_node_(std::move(enqueue_node)) {}
+  void OnAdd(const k8s::Object& pod) override;
   void OnUpdate(const k8s::Object& old_pod, const k8s::Object& new_pod) override;
   void OnDelete(const k8s::Object& pod) override;
 
  private:
+  void Wake(const k8s::Object& pod);
   EnqueueFunc enqueue_node_;
 };
 

@@ -100,7 +100,7 @@ TEST_CASE("owned objects queue the SeiNode that owns them, others nothing") {
   CHECK(q.nodes.empty());
 }
 
-TEST_CASE("node pods queue their node when readiness flips or the pod goes away") {
+TEST_CASE("node pods queue their node when they appear, start, flip readiness or go away") {
   Queues q;
   NodePodEvents events(q.Nodes());
   events.OnUpdate(Pod(false), Pod(false));  // e.g. a status heartbeat
@@ -113,6 +113,17 @@ TEST_CASE("node pods queue their node when readiness flips or the pod goes away"
   CHECK(q.nodes.size() == 3);
   events.OnUpdate(Pod(false, ""), Pod(true, ""));  // no sei.io/node label
   CHECK(q.nodes.size() == 3);
+
+  // A replacement pod (RestartPod) comes back not Ready: its creation and its
+  // start must wake the node, whose reconcile then re-issues mark-ready.
+  q = Queues();
+  Object pending = Pod(false);
+  pending["status"]["phase"] = "Pending";
+  Object running = Pod(false);
+  running["status"]["phase"] = "Running";
+  events.OnAdd(pending);
+  events.OnUpdate(pending, running);
+  CHECK(q.nodes == std::vector<std::string>{"prod/rpc-0", "prod/rpc-0"});
 }
 
 TEST_CASE("SeiNodeTask events queue the task on create, delete and spec changes only") {

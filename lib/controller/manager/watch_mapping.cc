@@ -93,6 +93,10 @@ bool PodReadinessChanged(const k8s::Object& old_pod, const k8s::Object& new_pod)
   return PodReady(old_pod) != PodReady(new_pod);
 }
 
+bool PodPhaseChanged(const k8s::Object& old_pod, const k8s::Object& new_pod) {
+  return StringField(old_pod, {"status", "phase"}) != StringField(new_pod, {"status", "phase"});
+}
+
 std::vector<std::string> TasksTargetingNode(const k8s::ObjectCache& tasks, absl::string_view ns,
                                             absl::string_view node_name) {
   std::vector<std::string> keys;

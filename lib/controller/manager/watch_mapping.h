@@ -42,6 +42,10 @@ std::optional<std::string> PodSeiNodeKey(const k8s::Object& pod);
 // (absent counts as not ready).
 bool PodReadinessChanged(const k8s::Object& old_pod, const k8s::Object& new_pod);
 
+// True when status.phase differs (Pending -> Running when a replacement pod
+// starts: its sidecar becomes reachable before the pod is Ready).
+bool PodPhaseChanged(const k8s::Object& old_pod, const k8s::Object& new_pod);
+
 // Keys of the SeiNodeTasks in `tasks` that target the SeiNode `node_name`
 // in `ns` (spec.target.nodeRef.name), terminal ones included.
 std::vector<std::string> TasksTargetingNode(const k8s::ObjectCache& tasks, absl::string_view ns,

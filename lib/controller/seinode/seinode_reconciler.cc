@@ -29,6 +29,11 @@ namespace {
 using v1alpha1::NodePhase;
 
 constexpr absl::Duration kPersistOnlyRequeue = absl::Milliseconds(1);
+// A Running node whose sidecar could not be reached is probed again this
+// soon: its pod may be restarting, and nothing else may wake the node before
+// the long safety resync (a replaced pod's Ready condition never flips until
+// mark-ready is re-issued).
+constexpr absl::Duration kUnreachableReprobe = absl::Seconds(10);
 
 bool PlanActive(const v1alpha1::SeiNode& node) {
   return node.status().has_plan() && node.status().plan().phase() == v1alpha1::PLAN_PHASE_ACTIVE;
@@ -342,8 +347,12 @@ ReconcileResult SeiNodeReconciler::ReconcileOnce(absl::string_view ns, absl::str
   // Step 17 (D8): no periodic requeue of a settled Running node beyond the
   // long safety resync; watches wake it.
   if (node.status().phase() == v1alpha1::NODE_PHASE_RUNNING && !PlanActive(node) &&
-      !result.requeue_after.has_value() && options_.steady_state_resync > absl::ZeroDuration()) {
-    result = ReconcileResult::After(options_.steady_state_resync);
+      !result.requeue_after.has_value()) {
+    if (outcome->probe_outcome == std::optional<std::string>("unreachable")) {
+      result = ReconcileResult::After(kUnreachableReprobe);
+    } else if (options_.steady_state_resync > absl::ZeroDuration()) {
+      result = ReconcileResult::After(options_.steady_state_resync);
+    }
   }
   return result;
 }

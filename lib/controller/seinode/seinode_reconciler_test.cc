@@ -144,6 +144,25 @@ TEST_CASE("a settled Running node costs no writes and waits only for the safety 
   CHECK_FALSE(h.Node().status().has_plan());
 }
 
+TEST_CASE("a Running node whose sidecar is unreachable is probed again soon, not in 10 minutes") {
+  Harness h;
+  h.kube.Seed(res::kSeiNode, FullNode());
+  SeiNodeReconciler r = h.Reconciler();
+  h.RunUntil(r, v1alpha1::NODE_PHASE_RUNNING);
+  // The pod is being replaced (RestartPod): nothing answers at its address.
+  h.sidecars.SetUnreachable(kNs, kName, true);
+  ReconcileResult result = r.Reconcile(kNs, kName);
+  REQUIRE(result.requeue_after.has_value());
+  CHECK(*result.requeue_after == absl::Seconds(10));
+  // Back, but not ready (a fresh pod): the re-probe builds the mark-ready plan.
+  h.sidecars.SetUnreachable(kNs, kName, false);
+  h.sidecars.LoseReadiness(kNs, kName);
+  h.now += absl::Seconds(10);
+  r.Reconcile(kNs, kName);
+  CHECK(h.Node().status().plan().tasks_size() > 0);
+  CHECK(h.Node().status().plan().tasks(0).type() == "mark-ready");
+}
+
 TEST_CASE("a sidecar task that fails drives the node to Failed with the failed task's detail") {
   Harness h;
   h.sidecars.FailType("config-apply", "config validation failed: [bad key]");
