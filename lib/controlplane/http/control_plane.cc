@@ -7,6 +7,7 @@
 #include "lib/controlplane/http/api_handler.h"
 #include "lib/controlplane/http/certificates.h"
 #include "lib/controlplane/http/http_server.h"
+#include "lib/controlplane/http/sidecar_pod_gate.h"
 #include "lib/controlplane/http/sidecar_proxy.h"
 #include "lib/controlplane/http/status_response.h"
 #include "lib/controlplane/sidecar/system_clock.h"
@@ -17,6 +18,7 @@ struct ControlPlane::Servers {
   explicit Servers(int threads) : http(threads) {}
   // The handlers are declared before the server so that they outlive it.
   std::unique_ptr<ApiHandler> api;
+  std::unique_ptr<SidecarPodGate> pod_gate;
   std::unique_ptr<SidecarProxy> sidecars;
   HttpServer http;
 };
@@ -87,7 +89,12 @@ absl::Status ControlPlane::Start() {
   servers_->api->SetServerAddress(absl::StrCat("127.0.0.1:", port_));
 
   if (options_.serve_sidecars) {
-    servers_->sidecars = std::make_unique<SidecarProxy>(fleet_.get(), authenticator_.get());
+    if (options_.require_running_pod) {
+      servers_->pod_gate =
+          std::make_unique<SidecarPodGate>(store_.get(), registry_->Find("", "v1", "pods"));
+    }
+    servers_->sidecars = std::make_unique<SidecarProxy>(fleet_.get(), authenticator_.get(),
+                                                        servers_->pod_gate.get());
     ListenerOptions sidecars;
     sidecars.port = options_.sidecar_port;
     sidecars.max_body_bytes = options_.max_body_bytes;

@@ -28,6 +28,11 @@ struct ControlPlaneOptions {
   uint16_t port = 0;          // the API; 0 = ephemeral
   uint16_t sidecar_port = 0;  // the sidecar mount; 0 = ephemeral
   bool serve_sidecars = true;
+  // A node's sidecar answers only while its pod runs (sidecar_pod_gate.h);
+  // otherwise the connection is reset, as a real pod's address would refuse
+  // it. Turn off where nothing runs pods (no simulated cluster attached) and
+  // the sidecars should answer anyway.
+  bool require_running_pod = true;
   bool tls = true;  // false: the API listener speaks plain HTTP
   // Bearer tokens the API and the sidecar proxy accept; the first one goes
   // into the kubeconfig. Empty: one random token for user "admin".

@@ -39,11 +39,14 @@ using testing::TestClient;
 constexpr char kToken[] = "test-token-0123456789";
 constexpr char kCm[] = "/api/v1/namespaces/default/configmaps";
 
-// A running control plane and a client that trusts its CA.
+// A running control plane and a client that trusts its CA. No simulated
+// cluster runs pods here, so the sidecars answer without one unless a test
+// creates the pods itself and asks for `require_running_pod`.
 struct Fixture {
-  explicit Fixture(size_t watch_window = 1000,
-                   absl::Duration bookmark_interval = absl::Seconds(60)) {
+  explicit Fixture(size_t watch_window = 1000, absl::Duration bookmark_interval = absl::Seconds(60),
+                   bool require_running_pod = false) {
     ControlPlaneOptions options;
+    options.require_running_pod = require_running_pod;
     options.store.bookmark_interval = bookmark_interval;
     options.store.tick_interval = absl::Milliseconds(200);
     options.tokens = {{kToken, "admin", {"system:masters"}}, {"other-token", "bob", {}}};
@@ -822,6 +825,82 @@ TEST_CASE("Sidecar mount plays kube-rbac-proxy", "[http][e2e][sidecar]") {
 
   // Other nodes are unaffected.
   CHECK(sidecar.Request("GET", "/default/node-a/v0/tasks").status == 200);
+}
+
+TEST_CASE("Sidecar mount answers only while the node's pod runs", "[http][e2e][sidecar]") {
+  Fixture f(1000, absl::Seconds(60), /*require_running_pod=*/true);
+  TestClient& c = *f.client;
+  TestClient sidecar(f.plane->sidecar_port(), "", kToken);
+  const std::string pods = "/api/v1/namespaces/default/pods";
+  auto get = [&](const std::string& path) {
+    return sidecar.Request("GET", path, "", {}, absl::Seconds(5));
+  };
+  // What a closed port gives the client: no response at all.
+  auto refused = [&](const std::string& path) {
+    const auto response = get(path);
+    return response.status == 0 && !response.error.empty();
+  };
+  auto set_phase = [&](const std::string& pod, const std::string& phase) {
+    REQUIRE(c.Send("PATCH", pods + "/" + pod + "/status", {{"status", {{"phase", phase}}}},
+                   "application/merge-patch+json")
+                .status == 200);
+  };
+
+  SECTION("the StatefulSet's pod <node>-0") {
+    // No pod yet: every path is refused, the unauthenticated probes too.
+    CHECK(refused("/default/node-a/v0/tasks"));
+    CHECK(refused("/default/node-a/v0/healthz"));
+
+    REQUIRE(c.Send("POST", pods,
+                   {{"apiVersion", "v1"},
+                    {"kind", "Pod"},
+                    {"metadata", {{"name", "node-a-0"}}},
+                    {"spec", {{"containers", {{{"name", "seid"}}}}}}})
+                .status == 201);
+    set_phase("node-a-0", "Pending");
+    CHECK(refused("/default/node-a/v0/tasks"));
+
+    set_phase("node-a-0", "Running");
+    CHECK(get("/default/node-a/v0/tasks").status == 200);
+    CHECK(get("/default/node-a/v0/healthz").status == 503);  // running, not mark-ready yet
+    // Only that node's sidecar: another node and another namespace stay closed.
+    CHECK(refused("/default/node-b/v0/tasks"));
+    CHECK(refused("/other/node-a/v0/tasks"));
+
+    // Terminating: deleted with a grace period, still stored.
+    auto deleting = c.Request("DELETE", pods + "/node-a-0?gracePeriodSeconds=30");
+    REQUIRE(deleting.status == 200);
+    REQUIRE(deleting.Json()["metadata"].contains("deletionTimestamp"));
+    CHECK(refused("/default/node-a/v0/tasks"));
+    CHECK(refused("/default/node-a/v0/healthz"));
+  }
+
+  SECTION("a bootstrap pod that takes the name <node>-0") {
+    json bootstrap = {
+        {"apiVersion", "v1"},
+        {"kind", "Pod"},
+        {"metadata", {{"name", "node-b-bootstrap-x7k2p"}, {"labels", {{"sei.io/node", "node-b"}}}}},
+        {"spec",
+         {{"hostname", "node-b-0"},
+          {"subdomain", "node-b"},
+          {"containers", {{{"name", "seid"}}}}}}};
+    REQUIRE(c.Send("POST", pods, bootstrap).status == 201);
+    CHECK(refused("/default/node-b/v0/tasks"));
+    set_phase("node-b-bootstrap-x7k2p", "Running");
+    CHECK(get("/default/node-b/v0/tasks").status == 200);
+
+    // A running pod of the node under another hostname answers elsewhere.
+    bootstrap["metadata"]["name"] = "node-c-bootstrap-q9m4z";
+    bootstrap["metadata"]["labels"]["sei.io/node"] = "node-c";
+    bootstrap["spec"]["hostname"] = "node-c-1";
+    bootstrap["spec"]["subdomain"] = "node-c";
+    REQUIRE(c.Send("POST", pods, bootstrap).status == 201);
+    set_phase("node-c-bootstrap-q9m4z", "Running");
+    CHECK(refused("/default/node-c/v0/tasks"));
+
+    set_phase("node-b-bootstrap-x7k2p", "Succeeded");
+    CHECK(refused("/default/node-b/v0/tasks"));
+  }
 }
 
 TEST_CASE("Many concurrent watches and a clean shutdown", "[http][e2e][watch]") {

@@ -28,8 +28,9 @@ HttpResponse PlainText(int code, absl::string_view text) {
 
 }  // namespace
 
-SidecarProxy::SidecarProxy(sidecar::SidecarFleet* fleet, const TokenAuthenticator* authenticator)
-    : fleet_(fleet), authenticator_(authenticator) {}
+SidecarProxy::SidecarProxy(sidecar::SidecarFleet* fleet, const TokenAuthenticator* authenticator,
+                           const SidecarPodGate* pod_gate)
+    : fleet_(fleet), authenticator_(authenticator), pod_gate_(pod_gate) {}
 
 HttpResponse SidecarProxy::Handle(const HttpRequest& request) const {
   // "/{ns}/{node}/rest": the first two raw segments name the pod.
@@ -49,6 +50,13 @@ HttpResponse SidecarProxy::Handle(const HttpRequest& request) const {
   auto rest = PercentDecode(raw_rest, false);
   if (!ns.ok() || !node.ok() || !rest.ok()) return PlainText(400, "400 Bad Request");
   if (ns->empty() || node->empty()) return PlainText(404, "404 page not found");
+  // Without a running pod nothing listens at the sidecar's address, probe
+  // paths included: the client sees what a refused connection gives it.
+  if (pod_gate_ != nullptr && !pod_gate_->Reachable(*ns, *node)) {
+    HttpResponse refused;
+    refused.disposition = HttpResponse::Disposition::kResetConnection;
+    return refused;
+  }
 
   sidecar::Request forwarded;
   forwarded.method = request.method;
